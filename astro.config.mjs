@@ -1,0 +1,34 @@
+import { fileURLToPath } from "node:url";
+import mdx from "@astrojs/mdx";
+import { satteri } from "@astrojs/markdown-satteri";
+import sitemap from "@astrojs/sitemap";
+import { defineConfig } from "astro/config";
+import { headingAnchors } from "./src/lib/markdown/heading-anchors.ts";
+import { bodyImages } from "./src/lib/markdown/images.ts";
+import { site } from "./src/site.config.ts";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+const preview = process.env.BLOG_PREVIEW === "1";
+
+export default defineConfig({
+  site: site.url,
+  base: site.base,
+  trailingSlash: "always",
+  // A preview build contains drafts; it must never land where deploys come from.
+  outDir: preview ? "./dist-preview" : "./dist",
+  prerenderConflictBehavior: "error",
+  integrations: [mdx(), sitemap()],
+  markdown: {
+    processor: satteri({
+      hastPlugins: [bodyImages({ root, publicDir: fileURLToPath(new URL("./public", import.meta.url)), base: site.base }), headingAnchors],
+    }),
+    shikiConfig: {
+      themes: { light: "github-light", dark: "github-dark-dimmed" },
+      defaultColor: false,
+    },
+  },
+  image: {
+    responsiveStyles: false,
+  },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,75 @@
+import { readFile } from "node:fs/promises";
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { glob, type Loader, type LoaderContext } from "astro/loaders";
+import { parse as parseYaml } from "yaml";
+import { isRemoteUrl, postSlug, relativeFromPost, resolveLocalImage } from "./paths.ts";
+
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+/**
+ * Astro's YAML parser turns `2026-02-30` into March 2nd before any schema
+ * sees it. Reading the frontmatter again with the core schema keeps dates as
+ * the text the author wrote, so the schema can reject impossible ones.
+ */
+export function readFrontmatter(source: string): Record<string, unknown> {
+  const block = FRONTMATTER.exec(source)?.[1] ?? "";
+  const data: unknown = parseYaml(block, { schema: "core" }) ?? {};
+  return typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}
+
+export class ContentError extends Error {
+  constructor(file: string, field: string, message: string) {
+    super(`${file}: ${field}: ${message}`);
+    this.name = "ContentError";
+  }
+}
+
+/**
+ * Astro's `image()` only sees files relative to the post, so a cover written
+ * as a `public/` path is rewritten to point at the same file relatively.
+ */
+function mapCoverImage(data: Record<string, unknown>, filePath: string, publicDir: string, displayPath: string) {
+  const cover = data["cover_image"];
+  if (cover === undefined) return data;
+  if (typeof cover !== "string" || !cover.trim()) {
+    throw new ContentError(displayPath, "cover_image", "expected a path to an image file");
+  }
+  if (isRemoteUrl(cover)) {
+    throw new ContentError(displayPath, "cover_image", `"${cover}" is remote; covers must be files in the repository`);
+  }
+  const resolved = resolveLocalImage(filePath, cover, publicDir);
+  if (!resolved.ok) throw new ContentError(displayPath, "cover_image", resolved.reason);
+  return { ...data, cover_image: relativeFromPost(filePath, resolved.absolutePath) };
+}
+
+export function postsLoader({ base }: { base: string }): Loader {
+  const files = glob({
+    pattern: ["*.{md,mdx}", "*/index.{md,mdx}"],
+    base,
+    // Rendering at page-build time makes a broken image fail the build;
+    // rendered at load time, Astro would only log it.
+    deferRender: true,
+    generateId: ({ entry, data }) => postSlug(entry, data["slug"]),
+  });
+  return {
+    name: "posts-loader",
+    load: (context: LoaderContext) =>
+      files.load({
+        ...context,
+        parseData: async (props) => {
+          const filePath = props.filePath ?? "";
+          const displayPath = relative(fileURLToPath(context.config.root), filePath);
+          const publicDir = fileURLToPath(context.config.publicDir);
+          const raw = readFrontmatter(await readFile(filePath, "utf8"));
+          const data = mapCoverImage(raw, filePath, publicDir, displayPath);
+          try {
+            return await context.parseData({ ...props, data: data as typeof props.data });
+          } catch (error) {
+            const detail = error instanceof Error ? error.message : String(error);
+            throw new Error(`Invalid frontmatter in ${displayPath}:\n${detail.replace(/\*\*/g, "").split("\n").slice(1).join("\n")}`);
+          }
+        },
+      }),
+  };
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "expected an IANA time zone such as \"Europe/Berlin\" or \"UTC\"" },
+);
+
+const siteSchema = z.strictObject({
+  title: z.string().trim().min(1),
+  description: z.string().trim().min(1),
+  author: z.strictObject({
+    name: z.string().trim().min(1),
+    email: z.email().optional(),
+    url: z.url().optional(),
+  }),
+  url: z.url({ protocol: /^https?$/ }).refine((url) => !new URL(url).pathname.replace(/\/$/, ""), {
+    message: "expected the site's origin only (put a sub-path in `base`)",
+  }),
+  base: z
+    .string()
+    .regex(/^\/([\w-]+\/)*$/, { message: "expected a path that starts and ends with \"/\", such as \"/\" or \"/blog/\"" }),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: "expected a BCP 47 language tag such as \"en\" or \"en-GB\"" }),
+  timeZone,
+  postsOnHome: z.int().min(1).max(100),
+});
+
+export type SiteConfig = z.infer<typeof siteSchema>;
+
+export function parseSiteConfig(input: unknown): SiteConfig {
+  const result = siteSchema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `  - ${issue.path.join(".") || "(root)"}: ${issue.message}`)
+      .join("\n");
+    throw new Error(`Invalid site settings in src/site.config.ts:\n${problems}`);
+  }
+  return result.data;
+}
+
+export const site: SiteConfig = parseSiteConfig({
+  title: "Field Notes",
+  description: "Notes on software, tools and the craft of building things for the web.",
+  author: { name: "Ben Borgers", url: "https://benborgers.com" },
+  url: process.env["SITE_URL"] ?? "https://example.com",
+  base: process.env["SITE_BASE"] ?? "/",
+  language: "en",
+  timeZone: "America/New_York",
+  postsOnHome: 10,
+});
