@@ -5,19 +5,31 @@ import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
 import { headingAnchors } from "./src/lib/markdown/heading-anchors.ts";
 import { bodyImages } from "./src/lib/markdown/images.ts";
+import { builtPageFacts } from "./src/lib/seo/sitemap.ts";
 import { site } from "./src/site.config.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const preview = process.env.BLOG_PREVIEW === "1";
+const outDir = preview ? "./dist-preview" : "./dist";
+const pageFacts = builtPageFacts(fileURLToPath(new URL(outDir, import.meta.url)), site.base);
 
 export default defineConfig({
   site: site.url,
   base: site.base,
   trailingSlash: "always",
   // A preview build contains drafts; it must never land where deploys come from.
-  outDir: preview ? "./dist-preview" : "./dist",
+  outDir,
   prerenderConflictBehavior: "error",
-  integrations: [mdx(), sitemap()],
+  integrations: [
+    mdx(),
+    sitemap({
+      filter: (page) => pageFacts(page).indexable,
+      serialize: (item) => {
+        const lastmod = pageFacts(item.url).lastmod;
+        return lastmod ? { ...item, lastmod } : item;
+      },
+    }),
+  ],
   markdown: {
     processor: satteri({
       hastPlugins: [bodyImages({ root, publicDir: fileURLToPath(new URL("./public", import.meta.url)), base: site.base }), headingAnchors],

@@ -2,8 +2,24 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 600_000,
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "build",
+          include: ["tests/build/**/*.test.ts"],
+          globalSetup: ["tests/support/fixture-builds.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          // One build at a time: the machine has two cores and each build uses both.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

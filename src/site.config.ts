@@ -20,7 +20,7 @@ const siteSchema = z.strictObject({
     email: z.email().optional(),
     url: z.url().optional(),
   }),
-  url: z.url({ protocol: /^https?$/ }).refine((url) => !new URL(url).pathname.replace(/\/$/, ""), {
+  url: z.url({ protocol: /^https?$/ }).refine((url) => !URL.canParse(url) || !new URL(url).pathname.replace(/\/$/, ""), {
     message: "expected the site's origin only (put a sub-path in `base`)",
   }),
   base: z

@@ -1,5 +1,6 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
 import { parse as parseYaml } from "yaml";
@@ -43,19 +44,43 @@ function mapCoverImage(data: Record<string, unknown>, filePath: string, publicDi
   return { ...data, cover_image: relativeFromPost(filePath, resolved.absolutePath) };
 }
 
+/**
+ * Astro keeps one entry per id and silently drops the other, so two posts
+ * claiming one URL must be caught here, naming both files.
+ */
+function slugRegistry(displayBase: string) {
+  const owners = new Map<string, string>();
+  return {
+    reset: () => owners.clear(),
+    claim(slug: string, entry: string, baseUrl: URL) {
+      const owner = owners.get(slug);
+      // In dev a renamed file leaves its old name behind; only a file that still exists counts.
+      if (owner && owner !== entry && existsSync(fileURLToPath(new URL(encodeURI(owner), baseUrl)))) {
+        throw new Error(
+          `Two posts have the slug "${slug}": ${join(displayBase, owner)} and ${join(displayBase, entry)}. Rename one, or give one a different \`slug\` field.`,
+        );
+      }
+      owners.set(slug, entry);
+      return slug;
+    },
+  };
+}
+
 export function postsLoader({ base }: { base: string }): Loader {
+  const slugs = slugRegistry(base);
   const files = glob({
     pattern: ["*.{md,mdx}", "*/index.{md,mdx}"],
     base,
     // Rendering at page-build time makes a broken image fail the build;
     // rendered at load time, Astro would only log it.
     deferRender: true,
-    generateId: ({ entry, data }) => postSlug(entry, data["slug"]),
+    generateId: ({ entry, base: baseUrl, data }) => slugs.claim(postSlug(entry, data["slug"]), entry, baseUrl),
   });
   return {
     name: "posts-loader",
-    load: (context: LoaderContext) =>
-      files.load({
+    load: (context: LoaderContext) => {
+      slugs.reset();
+      return files.load({
         ...context,
         parseData: async (props) => {
           const filePath = props.filePath ?? "";
@@ -70,6 +95,7 @@ export function postsLoader({ base }: { base: string }): Loader {
             throw new Error(`Invalid frontmatter in ${displayPath}:\n${detail.replace(/\*\*/g, "").split("\n").slice(1).join("\n")}`);
           }
         },
-      }),
+      });
+    },
   };
 }

@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+interface BuiltPageFacts {
+  indexable: boolean;
+  lastmod: string | undefined;
+}
+
+const NOINDEX = /<meta\s+name="robots"\s+content="[^"]*noindex/i;
+const MODIFIED = /<meta\s+property="article:modified_time"\s+content="([^"]+)"/i;
+const PUBLISHED = /<meta\s+property="article:published_time"\s+content="([^"]+)"/i;
+
+/**
+ * The sitemap integration only sees URLs. Whether a page belongs in it was
+ * decided when the page was rendered (through the visibility rules, which
+ * mark everything unlisted, draft, scheduled or 404 as noindex), so the
+ * sitemap reads that decision back from the built page instead of judging
+ * the posts a second time.
+ */
+export function builtPageFacts(outDir: string, base: string) {
+  const cache = new Map<string, BuiltPageFacts>();
+  return (pageUrl: string): BuiltPageFacts => {
+    const cached = cache.get(pageUrl);
+    if (cached) return cached;
+    const path = decodeURIComponent(new URL(pageUrl).pathname).slice(base.length);
+    const file = path.endsWith(".html") ? join(outDir, path) : join(outDir, path, "index.html");
+    let html = "";
+    try {
+      html = readFileSync(file, "utf8");
+    } catch {
+      // Not an HTML page of ours (an endpoint or a redirect): nothing to index.
+    }
+    const facts = {
+      indexable: html !== "" && !NOINDEX.test(html),
+      lastmod: MODIFIED.exec(html)?.[1] ?? PUBLISHED.exec(html)?.[1],
+    };
+    cache.set(pageUrl, facts);
+    return facts;
+  };
+}

@@ -1,0 +1,174 @@
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { pageExists, readPage } from "../support/html.ts";
+
+const dist = inject("productionDist");
+const preview = inject("previewDist");
+
+const listedTitles = (path: string, root = dist) =>
+  [...readPage(root, path).document.querySelectorAll(".post-list .title a")].map((a) => a.textContent?.trim());
+
+describe("production build of the fixture site", () => {
+  it("builds one page per published post, including unlisted ones", () => {
+    expect(pageExists(dist, "posts/hello-world")).toBe(true);
+    expect(pageExists(dist, "posts/second-post")).toBe(true);
+    expect(pageExists(dist, "posts/unlisted-post")).toBe(true);
+  });
+
+  it("leaves drafts and future-dated posts out of every output", () => {
+    for (const slug of ["draft-post", "future-post", "gpt-5-3-codex-spark"]) {
+      expect(pageExists(dist, `posts/${slug}`)).toBe(false);
+    }
+    const sitemap = readFileSync(join(dist, "sitemap-0.xml"), "utf8");
+    for (const text of [readPage(dist, "").html, readPage(dist, "posts").html, sitemap]) {
+      expect(text).not.toMatch(/draft-post|future-post|gpt-5-3-codex-spark|A scheduled fixture/);
+    }
+  });
+
+  it("lists published posts newest first and never the unlisted one", () => {
+    expect(listedTitles("")).toEqual(["An MDX fixture", "Hello, fixture world"]);
+    expect(listedTitles("posts")).toEqual(["An MDX fixture", "Hello, fixture world"]);
+    expect(readFileSync(join(dist, "sitemap-0.xml"), "utf8")).not.toContain("unlisted-post");
+  });
+
+  it("marks unlisted pages noindex and published ones indexable", () => {
+    expect(readPage(dist, "posts/unlisted-post").document.querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");
+    expect(readPage(dist, "posts/hello-world").document.querySelector('meta[name="robots"]')).toBeNull();
+  });
+
+  it("marks starred posts in lists", () => {
+    const item = readPage(dist, "").document.querySelector(".post-list .starred");
+    expect(item?.querySelector(".title")?.textContent).toContain("Hello, fixture world");
+    expect(item?.textContent).toContain("Starred");
+  });
+
+  it("renders the post header: title, dates in the site's zone, reading time and normalised tags", () => {
+    const { document } = readPage(dist, "posts/hello-world");
+    expect(document.querySelector("h1")?.textContent).toBe("Hello, fixture world");
+    const times = [...document.querySelectorAll(".post-header time")].map((t) => t.getAttribute("datetime"));
+    // Date-only values are midnight in America/New_York.
+    expect(times).toEqual(["2025-01-10T05:00:00.000Z", "2025-02-01T05:00:00.000Z"]);
+    expect(document.querySelector(".post-header .meta")?.textContent).toMatch(/\d+ min read/);
+    expect([...document.querySelectorAll(".post-header .tags a")].map((a) => a.textContent)).toEqual(["#testing", "#fixtures"]);
+  });
+
+  it("optimises a relative cover into responsive WebP with intrinsic size, loaded first", () => {
+    const img = readPage(dist, "posts/hello-world").document.querySelector(".cover img");
+    expect(img?.getAttribute("src")).toMatch(/^\/blog\/_astro\/.+\.webp$/);
+    expect(img?.getAttribute("srcset")).toMatch(/360w.*720w/);
+    expect(img?.getAttribute("sizes")).toBeTruthy();
+    expect(img?.getAttribute("width")).toBe("1200");
+    expect(img?.getAttribute("height")).toBe("600");
+    expect(img?.getAttribute("loading")).toBe("eager");
+    expect(img?.getAttribute("fetchpriority")).toBe("high");
+    expect(img?.getAttribute("alt")).toBe("A teal and rose gradient with a pale sun");
+  });
+
+  it("handles every kind of body image", () => {
+    const { document } = readPage(dist, "posts/hello-world");
+    const images = [...document.querySelectorAll(".prose img")];
+    const relative = images.find((img) => img.getAttribute("alt") === "A diagram beside the post");
+    expect(relative?.getAttribute("src")).toMatch(/^\/blog\/_astro\/diagram\..+\.webp$/);
+    expect(relative?.getAttribute("loading")).toBe("lazy");
+    const fromPublic = images.find((img) => img.getAttribute("alt")?.startsWith("A chart from public"));
+    expect(fromPublic?.getAttribute("src")).toBe("/blog/images/My%20Chart@2x.png");
+    expect(fromPublic?.getAttribute("width")).toBe("800");
+    expect(fromPublic?.getAttribute("height")).toBe("400");
+    expect(fromPublic?.getAttribute("loading")).toBe("lazy");
+    const remote = images.find((img) => img.getAttribute("alt") === "remote badge");
+    expect(remote?.getAttribute("src")).toBe("https://img.example.org/badge.png");
+    expect(remote?.getAttribute("loading")).toBe("lazy");
+    expect(remote?.parentElement?.tagName).toBe("P");
+    expect(remote?.parentElement?.textContent).toContain("runs into this text");
+  });
+
+  it("renders GFM, raw HTML, heading anchors and dual-theme code highlighting", () => {
+    const { document } = readPage(dist, "posts/hello-world");
+    expect(document.querySelector(".prose table th")?.textContent).toBe("Engine");
+    expect(document.querySelector(".prose del")?.textContent).toBe("strikethrough");
+    expect(document.querySelector('.prose a[href="https://example.org/docs"]')).not.toBeNull();
+    expect(document.querySelector(".prose [data-footnote-ref]")).not.toBeNull();
+    expect(document.querySelector(".prose video")).not.toBeNull();
+    const heading = document.querySelector(".prose h2#a-section-with-a-table");
+    expect(heading?.querySelector("a.heading-anchor")?.getAttribute("href")).toBe("#a-section-with-a-table");
+    const code = document.querySelector(".prose pre.astro-code");
+    expect(code?.getAttribute("style") ?? "").toContain("--shiki-dark");
+  });
+
+  it("renders MDX posts", () => {
+    const { document } = readPage(dist, "posts/second-post");
+    expect(document.querySelector(".prose")?.textContent).toContain("the answer is 42");
+    expect(document.querySelector(".prose aside.note")).not.toBeNull();
+  });
+
+  it("links neighbours in listed order", () => {
+    const { document } = readPage(dist, "posts/hello-world");
+    expect(document.querySelector('.post-nav a[rel="next"]')?.getAttribute("href")).toBe("/blog/posts/second-post/");
+    expect(document.querySelector('.post-nav a[rel="prev"]')).toBeNull();
+  });
+
+  it("has a 404 page", () => {
+    expect(readPage(dist, "404.html").document.querySelector("h1")?.textContent).toMatch(/isn’t here/);
+  });
+});
+
+describe("preview build with drafts", () => {
+  it("writes to its own folder, shows drafts and scheduled posts, and marks every page noindex", () => {
+    expect(preview).toMatch(/dist-preview$/);
+    for (const path of ["", "posts/gpt-5-3-codex-spark", "posts/future-post", "posts/draft-post", "posts/hello-world"]) {
+      expect(readPage(preview, path).document.querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");
+    }
+    expect(readPage(preview, "posts/draft-post").document.querySelector(".status")?.textContent).toContain("Draft");
+    expect(readPage(preview, "posts/future-post").document.querySelector(".status")?.textContent).toContain("Scheduled");
+  });
+
+  it("lists the dateless draft first, labelled", () => {
+    const first = readPage(preview, "").document.querySelector(".post-list .item");
+    expect(first?.querySelector(".title")?.textContent).toContain("A draft fixture without a date");
+    expect(first?.querySelector(".badge")?.textContent).toBe("Draft");
+  });
+
+  it("renders the author's seed post untouched, inline image and all", () => {
+    const { document } = readPage(preview, "posts/gpt-5-3-codex-spark");
+    expect(document.querySelector("h1")?.textContent).toBe("An underbaked GPT-Codex-5.3-Spark review");
+    const chart = document.querySelector('.prose img[alt="SWE-Bench Pro.png"]');
+    expect(chart?.parentElement?.tagName).toBe("P");
+    expect(chart?.parentElement?.textContent).toContain("The graph shows");
+    expect(document.querySelector(".prose")?.textContent).toContain("back to Opus 4.6 for now");
+  });
+
+  it("shrinks the seed's public-path cover for phones to under 15% of its bytes", () => {
+    const { document } = readPage(preview, "posts/gpt-5-3-codex-spark");
+    const img = document.querySelector(".cover img");
+    expect(img?.getAttribute("width")).toBe("1442");
+    expect(img?.getAttribute("height")).toBe("522");
+    const candidates = (img?.getAttribute("srcset") ?? "").split(",").map((entry) => entry.trim().split(/\s+/));
+    // A 360 CSS px phone at device pixel ratio 2 picks the 720w candidate.
+    const phone = candidates.find(([, width]) => width === "720w")?.[0];
+    expect(phone).toMatch(/\.webp$/);
+    const original = statSync(join(preview, "posts/gpt-5-3-codex-spark/cover_image.png")).size;
+    const served = statSync(join(preview, (phone ?? "").replace(/^\/blog\//, ""))).size;
+    expect(original).toBeGreaterThan(700_000);
+    expect(served / original).toBeLessThan(0.15);
+  });
+});
+
+describe("sitemap", () => {
+  it("lists exactly the indexable pages, with lastmod from updated or date", () => {
+    const sitemap = readFileSync(join(dist, "sitemap-0.xml"), "utf8");
+    const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+    expect(urls).toEqual([
+      "https://blog.example.org/blog/",
+      "https://blog.example.org/blog/posts/",
+      "https://blog.example.org/blog/posts/hello-world/",
+      "https://blog.example.org/blog/posts/second-post/",
+    ]);
+    expect(sitemap).toContain(
+      "<loc>https://blog.example.org/blog/posts/hello-world/</loc><lastmod>2025-02-01T05:00:00.000Z</lastmod>",
+    );
+    expect(sitemap).toContain(
+      "<loc>https://blog.example.org/blog/posts/second-post/</loc><lastmod>2025-03-02T15:00:00.000Z</lastmod>",
+    );
+  });
+});

@@ -1,0 +1,63 @@
+import { spawn } from "node:child_process";
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const fixturesDir = join(repoRoot, "tests/fixtures");
+const tmpRoot = join(repoRoot, "tests/.tmp");
+
+/**
+ * A throwaway copy of the blog with other content. It lives inside the repo
+ * so Node finds the repo's node_modules by walking up, while Astro's cache
+ * and content store stay private to the copy.
+ */
+export function createProject(name: string, posts: Record<string, string | Buffer> = {}, options: { withSitePosts?: boolean } = {}) {
+  const dir = join(tmpRoot, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const entry of ["src", "public", "astro.config.mjs", "tsconfig.json", "package.json"]) {
+    cpSync(join(repoRoot, entry), join(dir, entry), { recursive: true });
+  }
+  const postsDir = join(dir, "src/content/posts");
+  rmSync(postsDir, { recursive: true, force: true });
+  mkdirSync(postsDir, { recursive: true });
+  if (options.withSitePosts) {
+    cpSync(join(fixturesDir, "site/posts"), postsDir, { recursive: true });
+    cpSync(join(fixturesDir, "site/public"), join(dir, "public"), { recursive: true });
+    cpSync(join(fixturesDir, "seed/gpt-5-3-codex-spark.md"), join(postsDir, "gpt-5-3-codex-spark.md"));
+  }
+  for (const [path, content] of Object.entries(posts)) {
+    const target = join(postsDir, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+  return dir;
+}
+
+/**
+ * The environment a user's shell would give Astro. The test runner's own
+ * variables (VITEST, NODE_ENV=test) switch Astro and Vite into test modes.
+ */
+export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(key)));
+  return { ...env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0", ...extra };
+}
+
+export interface RunResult {
+  code: number;
+  output: string;
+}
+
+export function runAstro(dir: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [join(repoRoot, "node_modules/astro/bin/astro.mjs"), ...args, "--root", dir], {
+      cwd: dir,
+      env: userEnv(env),
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("close", (code) => resolvePromise({ code: code ?? 1, output }));
+  });
+}
