@@ -5,6 +5,7 @@ import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
 import { headingAnchors } from "./src/lib/markdown/heading-anchors.ts";
 import { bodyImages } from "./src/lib/markdown/images.ts";
+import { taskListLabels } from "./src/lib/markdown/task-lists.ts";
 import { builtPageFacts } from "./src/lib/seo/sitemap.ts";
 import { site } from "./src/site.config.ts";
 
@@ -32,10 +33,14 @@ export default defineConfig({
   ],
   markdown: {
     processor: satteri({
-      hastPlugins: [bodyImages({ root, publicDir: fileURLToPath(new URL("./public", import.meta.url)), base: site.base }), headingAnchors],
+      hastPlugins: [
+        bodyImages({ root, publicDir: fileURLToPath(new URL("./public", import.meta.url)), base: site.base }),
+        headingAnchors,
+        taskListLabels,
+      ],
     }),
     shikiConfig: {
-      themes: { light: "github-light", dark: "github-dark-dimmed" },
+      themes: { light: "github-light-high-contrast", dark: "github-dark-dimmed" },
       defaultColor: false,
     },
   },

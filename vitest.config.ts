@@ -11,8 +11,8 @@ export default defineConfig({
       },
       {
         test: {
-          name: "build",
-          include: ["tests/build/**/*.test.ts"],
+          name: "site",
+          include: ["tests/build/**/*.test.ts", "tests/browser/**/*.test.ts"],
           globalSetup: ["tests/support/fixture-builds.ts"],
           testTimeout: 120_000,
           hookTimeout: 300_000,

@@ -92,6 +92,10 @@ describe("production build of the fixture site", () => {
     expect(document.querySelector(".prose video")).not.toBeNull();
     const heading = document.querySelector(".prose h2#a-section-with-a-table");
     expect(heading?.querySelector("a.heading-anchor")?.getAttribute("href")).toBe("#a-section-with-a-table");
+    expect([...document.querySelectorAll('.prose input[type="checkbox"]')].map((box) => box.getAttribute("aria-label"))).toEqual([
+      "Done",
+      "Not done",
+    ]);
     const code = document.querySelector(".prose pre.astro-code");
     expect(code?.getAttribute("style") ?? "").toContain("--shiki-dark");
   });
@@ -163,6 +167,10 @@ describe("sitemap", () => {
       "https://blog.example.org/blog/posts/",
       "https://blog.example.org/blog/posts/hello-world/",
       "https://blog.example.org/blog/posts/second-post/",
+      "https://blog.example.org/blog/tags/",
+      "https://blog.example.org/blog/tags/fixtures/",
+      "https://blog.example.org/blog/tags/mdx/",
+      "https://blog.example.org/blog/tags/testing/",
     ]);
     expect(sitemap).toContain(
       "<loc>https://blog.example.org/blog/posts/hello-world/</loc><lastmod>2025-02-01T05:00:00.000Z</lastmod>",

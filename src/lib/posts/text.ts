@@ -1,6 +1,7 @@
 import { defineMdastPlugin, markdownToHtml } from "satteri";
 
 const MDX_ESM_LINE = /^(?:import|export)\s.*$/gm;
+const MDX_EXPRESSION = /\{[^{}]*\}/g;
 
 /**
  * The readable prose of a post body (paragraphs, headings, table cells),
@@ -22,7 +23,10 @@ export function proseBlocks(body: string, isMdx: boolean): string[] {
     },
   });
   markdownToHtml(isMdx ? body.replace(MDX_ESM_LINE, "") : body, { mdastPlugins: [collect] });
-  return blocks.map((block) => block.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim()).filter(Boolean);
+  return blocks
+    .map((block) => (isMdx ? block.replace(MDX_EXPRESSION, "") : block))
+    .map((block) => block.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim())
+    .filter(Boolean);
 }
 
 const WORDS_PER_MINUTE = 230;

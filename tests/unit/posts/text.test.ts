@@ -8,6 +8,11 @@ describe("proseBlocks", () => {
     const body = "import X from './x.astro';\n\n# Title\n\nSome *text* with `code`.\n\n```js\nconst hidden = 1;\n```\n\n| a |\n|---|\n| cell |\n";
     expect(proseBlocks(body, true)).toEqual(["Title", "Some text with code.", "a", "cell"]);
   });
+
+  it("drops MDX expressions, which are not prose until rendered", () => {
+    expect(proseBlocks("The answer is {answer}.", true)).toEqual(["The answer is ."]);
+    expect(proseBlocks("Braces {stay} in Markdown.", false)).toEqual(["Braces {stay} in Markdown."]);
+  });
 });
 
 describe("excerpt", () => {

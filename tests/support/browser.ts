@@ -1,0 +1,80 @@
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const CHROME_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export const chromePath = () => process.env["CHROME_PATH"] ?? "/usr/bin/chromium";
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromePath(), args: CHROME_FLAGS });
+}
+
+export interface PageProblems {
+  consoleErrors: string[];
+  failedRequests: string[];
+}
+
+/**
+ * A context that lets only the site itself through: every outbound request
+ * is aborted (and the console noise it causes ignored), while every request
+ * to the site must succeed.
+ */
+export async function siteContext(
+  browser: Browser,
+  siteUrl: string,
+  options: { width?: number; colorScheme?: "light" | "dark" } = {},
+): Promise<{ context: BrowserContext; problems: PageProblems; open: (path: string) => Promise<Page & { status: number }> }> {
+  const origin = new URL(siteUrl).origin;
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    colorScheme: options.colorScheme ?? "light",
+  });
+  const problems: PageProblems = { consoleErrors: [], failedRequests: [] };
+  const blocked = new Set<string>();
+  // A page that is meant to be a 404 logs its own status; tests check that status directly.
+  const navigations = new Set<string>();
+  context.on("request", (request) => {
+    if (request.isNavigationRequest()) navigations.add(request.url());
+  });
+  await context.route(
+    (url) => url.origin !== origin,
+    (route) => {
+      blocked.add(route.request().url());
+      return route.abort("blockedbyclient");
+    },
+  );
+  context.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const location = message.location().url;
+    if (blocked.has(location) || /ERR_BLOCKED_BY_CLIENT/.test(message.text())) return;
+    if (navigations.has(location) && message.text().startsWith("Failed to load resource")) return;
+    problems.consoleErrors.push(`${message.text()} (${location})`);
+  });
+  context.on("requestfailed", (request) => {
+    if (!request.url().startsWith(origin)) return;
+    problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`);
+  });
+  context.on("response", (response) => {
+    if (response.url().startsWith(origin) && response.status() >= 400 && !response.request().isNavigationRequest()) {
+      problems.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
+    }
+  });
+  context.on("weberror", (error) => problems.consoleErrors.push(String(error.error())));
+  const open = async (path: string) => {
+    const page = await context.newPage();
+    const response = await page.goto(new URL(path, siteUrl).href, { waitUntil: "networkidle" });
+    return Object.assign(page, { status: response?.status() ?? 0 });
+  };
+  return { context, problems, open };
+}
+
+/** How far the page's content reaches past the viewport's width, in CSS pixels. */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
