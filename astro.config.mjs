@@ -5,13 +5,17 @@ import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
 import { headingAnchors } from "./src/lib/markdown/heading-anchors.ts";
 import { bodyImages } from "./src/lib/markdown/images.ts";
+import { siteLinks } from "./src/lib/markdown/site-links.ts";
 import { taskListLabels } from "./src/lib/markdown/task-lists.ts";
+import { toAstroRedirects } from "./src/lib/authoring/redirects.ts";
+import { csvPlugin } from "./src/lib/charts/vite-plugin-csv.ts";
 import { builtPageFacts } from "./src/lib/seo/sitemap.ts";
 import { site } from "./src/site.config.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const preview = process.env.BLOG_PREVIEW === "1";
-const outDir = preview ? "./dist-preview" : "./dist";
+// BLOG_OUT_DIR lets the build script build aside and swap, so a failed build never replaces a good dist/.
+const outDir = process.env.BLOG_OUT_DIR ?? (preview ? "./dist-preview" : "./dist");
 const pageFacts = builtPageFacts(fileURLToPath(new URL(outDir, import.meta.url)), site.base);
 
 export default defineConfig({
@@ -21,6 +25,8 @@ export default defineConfig({
   // A preview build contains drafts; it must never land where deploys come from.
   outDir,
   prerenderConflictBehavior: "error",
+  redirects: toAstroRedirects(site.redirects, { base: site.base }),
+  vite: { plugins: [csvPlugin()] },
   integrations: [
     mdx(),
     sitemap({
@@ -35,6 +41,7 @@ export default defineConfig({
     processor: satteri({
       hastPlugins: [
         bodyImages({ root, publicDir: fileURLToPath(new URL("./public", import.meta.url)), base: site.base }),
+        siteLinks(site.base),
         headingAnchors,
         taskListLabels,
       ],

@@ -29,6 +29,9 @@ const siteSchema = z.strictObject({
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: "expected a BCP 47 language tag such as \"en\" or \"en-GB\"" }),
   timeZone,
   postsOnHome: z.int().min(1).max(100),
+  feedItems: z.int().min(1).max(1000),
+  /** Old paths kept alive after a migration: `"/old-path": "/posts/new/"`. */
+  redirects: z.record(z.string().regex(/^\//, { message: "expected a site path starting with \"/\"" }), z.string().min(1)),
 });
 
 export type SiteConfig = z.infer<typeof siteSchema>;
@@ -53,4 +56,8 @@ export const site: SiteConfig = parseSiteConfig({
   language: "en",
   timeZone: "America/New_York",
   postsOnHome: 10,
+  feedItems: 50,
+  redirects: {
+    "/markdown-tour": "/posts/example-markdown-tour/",
+  },
 });

@@ -27,8 +27,8 @@ describe("production build of the fixture site", () => {
   });
 
   it("lists published posts newest first and never the unlisted one", () => {
-    expect(listedTitles("")).toEqual(["An MDX fixture", "Hello, fixture world"]);
-    expect(listedTitles("posts")).toEqual(["An MDX fixture", "Hello, fixture world"]);
+    expect(listedTitles("")).toEqual(["An MDX fixture", "Charts fixture", "Hello, fixture world"]);
+    expect(listedTitles("posts")).toEqual(["An MDX fixture", "Charts fixture", "Hello, fixture world"]);
     expect(readFileSync(join(dist, "sitemap-0.xml"), "utf8")).not.toContain("unlisted-post");
   });
 
@@ -104,11 +104,12 @@ describe("production build of the fixture site", () => {
     const { document } = readPage(dist, "posts/second-post");
     expect(document.querySelector(".prose")?.textContent).toContain("the answer is 42");
     expect(document.querySelector(".prose aside.note")).not.toBeNull();
+    expect(document.querySelector('.prose a[href="/blog/posts/hello-world/"]')?.textContent).toBe("other posts");
   });
 
   it("links neighbours in listed order", () => {
     const { document } = readPage(dist, "posts/hello-world");
-    expect(document.querySelector('.post-nav a[rel="next"]')?.getAttribute("href")).toBe("/blog/posts/second-post/");
+    expect(document.querySelector('.post-nav a[rel="next"]')?.getAttribute("href")).toBe("/blog/posts/charts/");
     expect(document.querySelector('.post-nav a[rel="prev"]')).toBeNull();
   });
 
@@ -165,9 +166,11 @@ describe("sitemap", () => {
     expect(urls).toEqual([
       "https://blog.example.org/blog/",
       "https://blog.example.org/blog/posts/",
+      "https://blog.example.org/blog/posts/charts/",
       "https://blog.example.org/blog/posts/hello-world/",
       "https://blog.example.org/blog/posts/second-post/",
       "https://blog.example.org/blog/tags/",
+      "https://blog.example.org/blog/tags/charts/",
       "https://blog.example.org/blog/tags/fixtures/",
       "https://blog.example.org/blog/tags/mdx/",
       "https://blog.example.org/blog/tags/testing/",

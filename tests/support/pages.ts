@@ -2,6 +2,7 @@
 export const KEY_PAGES = [
   { name: "home", path: "" },
   { name: "post", path: "posts/hello-world/" },
+  { name: "charts", path: "posts/charts/" },
   { name: "archive", path: "posts/" },
   { name: "tags", path: "tags/" },
   { name: "tag", path: "tags/testing/" },

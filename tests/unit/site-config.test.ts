@@ -11,6 +11,8 @@ const valid = {
   language: "en",
   timeZone: "Europe/Berlin",
   postsOnHome: 10,
+  feedItems: 50,
+  redirects: {},
 };
 
 describe("site settings", () => {

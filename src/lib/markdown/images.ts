@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { imageSizeFromFile } from "image-size/fromFile";
 import { defineHastPlugin } from "satteri";
 import { isRemoteUrl, resolveLocalImage } from "../posts/paths.ts";
+import { withBase } from "./site-links.ts";
 
 interface ImageOptions {
   root: string;
@@ -34,7 +35,7 @@ export function bodyImages({ root, publicDir, base }: ImageOptions) {
         const { width, height } = await imageSizeFromFile(found.absolutePath);
         ctx.setProperty(node, "width", width);
         ctx.setProperty(node, "height", height);
-        ctx.setProperty(node, "src", `${base.replace(/\/$/, "")}${src}`);
+        ctx.setProperty(node, "src", withBase(src, base));
       },
     },
   });

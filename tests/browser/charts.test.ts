@@ -1,0 +1,52 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { serveStatic, type StaticSite } from "../../scripts/lib/static-server.ts";
+import { horizontalOverflow, launchBrowser, siteContext } from "../support/browser.ts";
+import { FIXTURE_BASE } from "../support/fixture-builds.ts";
+
+describe("charts in a real browser", () => {
+  let browser: Browser;
+  let site: StaticSite;
+
+  beforeAll(async () => {
+    site = await serveStatic(inject("productionDist"), FIXTURE_BASE);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it("fits a 360px screen with every label inside its drawing", async () => {
+    const { context, open } = await siteContext(browser, site.url, { width: 360 });
+    const page = await open("posts/charts/");
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    const outside = await page.evaluate(() =>
+      [...document.querySelectorAll<SVGSVGElement>("figure.chart svg")]
+        .filter((svg) => svg.getBoundingClientRect().width > 0)
+        .flatMap((svg) => {
+          const { width, height } = svg.viewBox.baseVal;
+          return [...svg.querySelectorAll<SVGTextElement>("text")]
+            .map((text) => ({ text: text.textContent, box: text.getBBox() }))
+            .filter(({ box }) => box.x < -0.5 || box.y < -0.5 || box.x + box.width > width + 0.5 || box.y + box.height > height + 0.5);
+        }),
+    );
+    expect(outside).toEqual([]);
+    const visible = await page.locator("figure.chart svg:visible").count();
+    expect(visible).toBe(3);
+    await context.close();
+  });
+
+  it("recolours charts when the theme changes, without new drawings", async () => {
+    const { context, open } = await siteContext(browser, site.url, { colorScheme: "light" });
+    const page = await open("posts/charts/");
+    const barColour = () => page.locator("figure.chart .chart-bar").first().evaluate((bar) => getComputedStyle(bar).fill);
+    const before = await barColour();
+    const markup = await page.locator("figure.chart").first().innerHTML();
+    await page.getByRole("button", { name: "Switch to dark theme" }).click();
+    expect(await barColour()).not.toBe(before);
+    expect(await page.locator("figure.chart").first().innerHTML()).toBe(markup);
+    await context.close();
+  });
+});
