@@ -8,6 +8,7 @@ import { bodyImages } from "./src/lib/markdown/images.ts";
 import { siteLinks } from "./src/lib/markdown/site-links.ts";
 import { taskListLabels } from "./src/lib/markdown/task-lists.ts";
 import { toAstroRedirects } from "./src/lib/authoring/redirects.ts";
+import { chartImages } from "./src/integrations/chart-images.ts";
 import { csvPlugin } from "./src/lib/charts/vite-plugin-csv.ts";
 import { builtPageFacts } from "./src/lib/seo/sitemap.ts";
 import { site } from "./src/site.config.ts";
@@ -29,6 +30,7 @@ export default defineConfig({
   vite: { plugins: [csvPlugin()] },
   integrations: [
     mdx(),
+    chartImages(),
     sitemap({
       filter: (page) => pageFacts(page).indexable,
       serialize: (item) => {

@@ -4,6 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import { pageExists, readPage } from "../support/html.ts";
 
 const dist = inject("productionDist");
+const HOSTILE = '</script><script>alert(1)</script> & "quotes" <b>x</b> ]]>';
 const preview = inject("previewDist");
 
 const listedTitles = (path: string, root = dist) =>
@@ -27,8 +28,9 @@ describe("production build of the fixture site", () => {
   });
 
   it("lists published posts newest first and never the unlisted one", () => {
-    expect(listedTitles("")).toEqual(["An MDX fixture", "Charts fixture", "Hello, fixture world"]);
-    expect(listedTitles("posts")).toEqual(["An MDX fixture", "Charts fixture", "Hello, fixture world"]);
+    const expected = ["An MDX fixture", "Charts fixture", "Hello, fixture world", HOSTILE];
+    expect(listedTitles("")).toEqual(expected);
+    expect(listedTitles("posts")).toEqual(expected);
     expect(readFileSync(join(dist, "sitemap-0.xml"), "utf8")).not.toContain("unlisted-post");
   });
 
@@ -110,7 +112,7 @@ describe("production build of the fixture site", () => {
   it("links neighbours in listed order", () => {
     const { document } = readPage(dist, "posts/hello-world");
     expect(document.querySelector('.post-nav a[rel="next"]')?.getAttribute("href")).toBe("/blog/posts/charts/");
-    expect(document.querySelector('.post-nav a[rel="prev"]')).toBeNull();
+    expect(document.querySelector('.post-nav a[rel="prev"]')?.getAttribute("href")).toBe("/blog/posts/hostile/");
   });
 
   it("has a 404 page", () => {
@@ -168,7 +170,9 @@ describe("sitemap", () => {
       "https://blog.example.org/blog/posts/",
       "https://blog.example.org/blog/posts/charts/",
       "https://blog.example.org/blog/posts/hello-world/",
+      "https://blog.example.org/blog/posts/hostile/",
       "https://blog.example.org/blog/posts/second-post/",
+      "https://blog.example.org/blog/subscribe/",
       "https://blog.example.org/blog/tags/",
       "https://blog.example.org/blog/tags/charts/",
       "https://blog.example.org/blog/tags/fixtures/",

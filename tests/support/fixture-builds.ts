@@ -8,6 +8,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     productionDist: string;
     previewDist: string;
+    productionLog: string;
   }
 }
 
@@ -23,5 +24,6 @@ export default async function setup(project: TestProject) {
   const preview = await runAstro(dir, ["build"], { ...env, BLOG_PREVIEW: "1" });
   if (preview.code !== 0) throw new Error(`Fixture preview build failed:\n${preview.output}`);
   project.provide("productionDist", join(dir, "dist"));
+  project.provide("productionLog", production.output);
   project.provide("previewDist", join(dir, "dist-preview"));
 }

@@ -6,6 +6,7 @@ export const KEY_PAGES = [
   { name: "archive", path: "posts/" },
   { name: "tags", path: "tags/" },
   { name: "tag", path: "tags/testing/" },
+  { name: "subscribe", path: "subscribe/" },
   { name: "404", path: "no-such-page/" },
 ] as const;
 

@@ -1,0 +1,67 @@
+import { getContainerRenderer } from "@astrojs/mdx/container-renderer";
+import { getImage } from "astro:assets";
+import { loadRenderers } from "astro:container";
+import { render } from "astro:content";
+import { experimental_AstroContainer as AstroContainer } from "astro/container";
+import { mdxComponents } from "../components/post/mdx-components.ts";
+import { absolutizeUrls } from "../lib/feed/html.ts";
+import { postUrl, type FeedPost, type FeedSite } from "../lib/feed/items.ts";
+import { site } from "../site.config.ts";
+import type { Post } from "./posts.ts";
+
+export const feedSite: FeedSite = {
+  title: site.title,
+  description: site.description,
+  language: site.language,
+  author: site.author,
+  home: new URL(site.base, site.url).href,
+};
+
+let container: Promise<AstroContainer> | undefined;
+
+function getContainer() {
+  container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+  return container;
+}
+
+/**
+ * The post rendered by Astro itself, components and charts included, once
+ * per build: the main feed, the JSON feed and every tag feed reuse it.
+ */
+const rendered = new Map<string, Promise<FeedPost>>();
+
+async function renderFeedPost(post: Post): Promise<FeedPost> {
+  const { Content } = await render(post.entry);
+  const url = new URL(postUrl(feedSite, post.slug));
+  const html = await (await getContainer()).renderToString(Content, {
+    props: { components: mdxComponents },
+    locals: { renderTarget: "feed" },
+    request: new Request(url),
+  });
+  const cover = post.entry.data.cover_image;
+  const coverImage = cover ? await getImage({ src: cover, width: Math.min(1200, cover.width), format: "jpeg" }) : undefined;
+  return {
+    slug: post.slug,
+    title: post.title,
+    summary: post.summary,
+    date: post.date ?? new Date(0),
+    updated: post.updated,
+    tags: post.tags.map((tag) => tag.name),
+    coverUrl: coverImage ? new URL(coverImage.src, url).href : undefined,
+    coverAlt: post.entry.data.cover_alt,
+    html: await absolutizeUrls(html, url),
+  };
+}
+
+export function feedPosts(posts: Post[]): Promise<FeedPost[]> {
+  return Promise.all(
+    posts.map((post) => {
+      let entry = rendered.get(post.slug);
+      if (!entry) {
+        entry = renderFeedPost(post);
+        rendered.set(post.slug, entry);
+      }
+      return entry;
+    }),
+  );
+}

@@ -1,0 +1,30 @@
+import { copyFile, mkdir, readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import { CHART_PNG_REFERENCE, chartPngCacheDir, chartPngPath } from "../lib/charts/feed-images.ts";
+
+/** Copies the chart PNGs that the built feeds reference from the cache into the site. */
+export function chartImages(): AstroIntegration {
+  return {
+    name: "chart-images",
+    hooks: {
+      "astro:build:done": async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const feeds = (await readdir(outDir, { recursive: true })).filter((file) => /(?:rss\.xml|feed\.json)$/.test(file));
+        const hashes = new Set<string>();
+        for (const feed of feeds) {
+          for (const match of (await readFile(join(outDir, feed), "utf8")).matchAll(CHART_PNG_REFERENCE)) {
+            if (match[1]) hashes.add(match[1]);
+          }
+        }
+        if (!hashes.size) return;
+        await mkdir(join(outDir, "charts"), { recursive: true });
+        for (const hash of hashes) {
+          await copyFile(join(chartPngCacheDir(), `${hash}.png`), join(outDir, chartPngPath(hash)));
+        }
+        logger.info(`${hashes.size} chart image(s) for feeds`);
+      },
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { APIRoute, GetStaticPaths } from "astro";
+import { getPostsWithPages, type Post } from "../../data/posts.ts";
+import { displayDate } from "../../lib/format.ts";
+import { site } from "../../site.config.ts";
+import { prerenderCards } from "./_pool.ts";
+import { renderCard, type CardData } from "./_render.ts";
+
+function cardFor(post: Post): CardData {
+  const cover = post.entry.data.cover_image as { fsPath?: string } | undefined;
+  return {
+    title: post.title,
+    siteName: site.title,
+    byline: [post.date ? displayDate(post.date) : "", `${post.readingMinutes} min read`].filter(Boolean).join("  ·  "),
+    coverPath: cover?.fsPath,
+  };
+}
+
+const siteCard: CardData = { title: site.description, siteName: site.title, byline: site.author.name };
+
+export const getStaticPaths = (async () => {
+  const posts = await getPostsWithPages();
+  const cards = [...posts.map((post) => ({ slug: post.slug, card: cardFor(post) })), { slug: "index", card: siteCard }];
+  const { rendered, reused } = await prerenderCards(cards.map(({ card }) => card));
+  console.log(`[og] social cards: ${rendered} rendered, ${reused} reused`);
+  return cards.map(({ slug, card }) => ({ params: { slug }, props: { card } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ card: CardData }> = async ({ props }) =>
+  new Response(new Uint8Array((await renderCard(props.card)).png), { headers: { "Content-Type": "image/png" } });

@@ -1,0 +1,47 @@
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { cardCacheDir, cardKey, type CardData } from "./_render.ts";
+import { existsSync } from "node:fs";
+
+/**
+ * Draws every card that is not cached yet, spread over worker threads (one
+ * per core): satori and resvg are CPU-bound, so a single thread would draw
+ * a thousand cold cards one after another.
+ */
+export async function prerenderCards(cards: CardData[], cacheDir = cardCacheDir()): Promise<{ rendered: number; reused: number }> {
+  const missing: CardData[] = [];
+  for (const card of cards) {
+    if (!existsSync(join(cacheDir, `${await cardKey(card)}.png`))) missing.push(card);
+  }
+  const reused = cards.length - missing.length;
+  if (!missing.length) return { rendered: 0, reused };
+  // The worker runs the source file: Node strips its types, and it sits beside this route in the repo.
+  const workerFile = join(process.cwd(), "src/pages/og/_worker.ts");
+  const size = Math.min(availableParallelism(), missing.length);
+  const queue = missing.map((card, id) => ({ id, card }));
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      const worker = new Worker(workerFile);
+      try {
+        for (let job = queue.shift(); job; job = queue.shift()) {
+          const current = job;
+          await new Promise<void>((resolve, reject) => {
+            const onMessage = (message: { id: number; error?: string }) => {
+              if (message.id !== current.id) return;
+              worker.off("message", onMessage);
+              if (message.error) reject(new Error(`Social card for "${current.card.title}": ${message.error}`));
+              else resolve();
+            };
+            worker.on("message", onMessage);
+            worker.once("error", reject);
+            worker.postMessage({ id: current.id, card: current.card, cacheDir });
+          });
+        }
+      } finally {
+        await worker.terminate();
+      }
+    }),
+  );
+  return { rendered: missing.length, reused };
+}
