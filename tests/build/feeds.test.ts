@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { XMLValidator } from "fast-xml-parser";
+import { SyntaxValidator } from "fast-xml-validator";
 import Parser from "rss-parser";
 import sharp from "sharp";
 import { beforeAll, describe, expect, inject, it } from "vitest";
@@ -21,15 +21,15 @@ describe("RSS feed", () => {
   });
 
   it("is well-formed XML", () => {
-    expect(XMLValidator.validate(read("rss.xml"))).toBe(true);
-    expect(XMLValidator.validate(read("tags/testing/rss.xml"))).toBe(true);
+    expect(SyntaxValidator.validate(read("rss.xml"))).toBe(true);
+    expect(SyntaxValidator.validate(read("tags/testing/rss.xml"))).toBe(true);
   });
 
   it("describes the channel", () => {
     expect(feed.title).toBe("Field Notes");
     expect(feed.description).toBeTruthy();
     expect(feed.link).toBe(SITE);
-    expect(feed.language).toBe("en");
+    expect(read("rss.xml")).toContain("<language>en</language>");
     expect(read("rss.xml")).toMatch(/<lastBuildDate>[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} [\d:]{8} GMT<\/lastBuildDate>/);
     expect(read("rss.xml")).toContain(`<atom:link href="${SITE}rss.xml" rel="self" type="application/rss+xml"/>`);
   });
