@@ -58,7 +58,7 @@ try {
     }
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   await site.close();
 }
 process.exit(failed ? 1 : 0);

@@ -3,21 +3,8 @@ import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
-import { parse as parseYaml } from "yaml";
-import { isRemoteUrl, postSlug, relativeFromPost, resolveLocalImage } from "./paths.ts";
-
-const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
-
-/**
- * Astro's YAML parser turns `2026-02-30` into March 2nd before any schema
- * sees it. Reading the frontmatter again with the core schema keeps dates as
- * the text the author wrote, so the schema can reject impossible ones.
- */
-export function readFrontmatter(source: string): Record<string, unknown> {
-  const block = FRONTMATTER.exec(source)?.[1] ?? "";
-  const data: unknown = parseYaml(block, { schema: "core" }) ?? {};
-  return typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-}
+import { readFrontmatter } from "./frontmatter.ts";
+import { isRemoteUrl, POST_FILE_PATTERNS, postSlug, relativeFromPost, resolveLocalImage } from "./paths.ts";
 
 export class ContentError extends Error {
   constructor(file: string, field: string, message: string) {
@@ -69,7 +56,7 @@ function slugRegistry(displayBase: string) {
 export function postsLoader({ base }: { base: string }): Loader {
   const slugs = slugRegistry(base);
   const files = glob({
-    pattern: ["*.{md,mdx}", "*/index.{md,mdx}"],
+    pattern: POST_FILE_PATTERNS,
     base,
     // Rendering at page-build time makes a broken image fail the build;
     // rendered at load time, Astro would only log it.

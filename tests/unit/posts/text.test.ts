@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { countWords, excerpt, proseBlocks, readingMinutes } from "../../../src/lib/posts/text.ts";
-import { readFrontmatter } from "../../../src/lib/posts/loader.ts";
 
 describe("proseBlocks", () => {
   it("keeps paragraphs, headings and table cells, drops code and MDX imports", () => {
@@ -33,25 +31,5 @@ describe("reading time", () => {
     expect(countWords("Hello, world — 42 times!")).toBe(4);
     expect(readingMinutes(10)).toBe(1);
     expect(readingMinutes(690)).toBe(3);
-  });
-});
-
-describe("readFrontmatter", () => {
-  it("keeps dates as the text the author wrote", () => {
-    expect(readFrontmatter("---\ntitle: T\ndate: 2026-02-30\n---\nBody")).toEqual({ title: "T", date: "2026-02-30" });
-  });
-
-  it("reads the seed post's frontmatter", () => {
-    const source = readFileSync(new URL("../../fixtures/seed/gpt-5-3-codex-spark.md", import.meta.url), "utf8");
-    expect(readFrontmatter(source)).toEqual({
-      title: "An underbaked GPT-Codex-5.3-Spark review",
-      date: "2026-02-14",
-      draft: true,
-      cover_image: "/posts/gpt-5-3-codex-spark/cover_image.png",
-    });
-  });
-
-  it("returns an empty object without frontmatter", () => {
-    expect(readFrontmatter("Just a body")).toEqual({});
   });
 });

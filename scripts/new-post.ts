@@ -1,0 +1,72 @@
+/**
+ * Creates a draft post: node scripts/new-post.ts "Post title" [--slug custom-slug] [--content <dir>]
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { planNewPost } from "../src/lib/authoring/new-post.ts";
+import { scanPosts } from "../src/lib/authoring/posts-dir.ts";
+import { site } from "../src/site.config.ts";
+
+const USAGE = `Usage: node scripts/new-post.ts "Post title" [--slug <slug>] [--content <dir>]
+
+  --slug      use this slug instead of one made from the title
+  --content   content folder holding posts/ (default: src/content)`;
+
+function main(): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        slug: { type: "string" },
+        content: { type: "string", default: "src/content" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    console.error(`Expected the title as one argument (quote it).\n\n${USAGE}`);
+    return 2;
+  }
+
+  const postsDir = path.join(values.content, "posts");
+  const result = planNewPost({
+    title: positionals[0] ?? "",
+    ...(values.slug === undefined ? {} : { slug: values.slug }),
+    existing: scanPosts(postsDir),
+    now: new Date(),
+    timeZone: site.timeZone,
+    base: site.base,
+  });
+  if (!result.ok) {
+    console.error(`Not created. ${result.error}`);
+    return 1;
+  }
+
+  const file = path.join(postsDir, result.plan.fileName);
+  fs.mkdirSync(postsDir, { recursive: true });
+  try {
+    // "wx" refuses to overwrite a file that appeared since the scan.
+    fs.writeFileSync(file, result.plan.content, { flag: "wx" });
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === "EEXIST") {
+      console.error(`Not created. ${file} already exists.`);
+      return 1;
+    }
+    throw error;
+  }
+  console.log(`Created ${file}`);
+  console.log(`Dev URL: ${result.plan.devUrl} (while npm run dev is running)`);
+  return 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,84 @@
+/**
+ * "Related posts" from the words posts share, at build time and without a
+ * model. Each post is reduced to its most distinctive terms (TF-IDF), and an
+ * inverted index from term to posts finds candidates, so the work grows with
+ * the number of posts rather than with its square.
+ */
+
+const STOP_WORDS = new Set(
+  `a about above after again against all am an and any are as at be because been before being below between both but by
+  can could did do does doing down during each few for from further had has have having he her here hers herself him
+  himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other
+  our ours ourselves out over own same she should so some such than that the their theirs them themselves then there
+  these they this those through to too under until up very was we were what when where which while who whom why will
+  with would you your yours yourself yourselves also one two get got like make made much many may might must really
+  still even well way use used using thing things something lot don doesn isn didn wasn it's i'm i've you're that's`.split(/\s+/),
+);
+
+export function terms(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'-]*[\p{L}\p{N}]/gu) ?? []).filter(
+    (word) => word.length > 2 && !STOP_WORDS.has(word) && !/^\d+$/.test(word),
+  );
+}
+
+export interface RelatedInput {
+  id: string;
+  text: string;
+  tags: string[];
+}
+
+const TERMS_PER_POST = 24;
+const TAG_WEIGHT = 0.15;
+const MAX_POSTINGS = 250;
+
+/** For each post id, up to `count` related post ids, best first. */
+export function relatedPosts(posts: RelatedInput[], count = 3): Map<string, string[]> {
+  const documentFrequency = new Map<string, number>();
+  const counts = posts.map((post) => {
+    const frequencies = new Map<string, number>();
+    for (const term of terms(post.text)) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+    for (const term of frequencies.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    return frequencies;
+  });
+
+  const vectors = counts.map((frequencies) => {
+    const total = [...frequencies.values()].reduce((sum, n) => sum + n, 0) || 1;
+    const weighted = [...frequencies].map(([term, n]): [string, number] => [
+      term,
+      (n / total) * Math.log(1 + posts.length / (documentFrequency.get(term) ?? 1)),
+    ]);
+    const top = weighted.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, TERMS_PER_POST);
+    const norm = Math.hypot(...top.map(([, weight]) => weight)) || 1;
+    return new Map(top.map(([term, weight]) => [term, weight / norm]));
+  });
+
+  const index = new Map<string, { post: number; weight: number }[]>();
+  vectors.forEach((vector, post) => {
+    for (const [term, weight] of vector) {
+      const postings = index.get(term);
+      if (postings) postings.push({ post, weight });
+      else index.set(term, [{ post, weight }]);
+    }
+  });
+  const tagSets = posts.map((post) => new Set(post.tags));
+
+  const result = new Map<string, string[]>();
+  posts.forEach((post, i) => {
+    const scores = new Map<number, number>();
+    for (const [term, weight] of vectors[i] ?? []) {
+      const postings = index.get(term) ?? [];
+      // A term in a huge share of posts' top terms says little and would make the scan quadratic.
+      if (postings.length > MAX_POSTINGS) continue;
+      for (const posting of postings) {
+        if (posting.post !== i) scores.set(posting.post, (scores.get(posting.post) ?? 0) + weight * posting.weight);
+      }
+    }
+    for (const [other, score] of scores) {
+      const shared = post.tags.filter((tag) => tagSets[other]?.has(tag)).length;
+      scores.set(other, score + shared * TAG_WEIGHT);
+    }
+    const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, count);
+    result.set(post.id, ranked.map(([other]) => posts[other]?.id ?? "").filter(Boolean));
+  });
+  return result;
+}
