@@ -1,6 +1,9 @@
 import { defineCollection } from "astro:content";
+import { glob } from "astro/loaders";
+import { pageSchema } from "./lib/pages/schema.ts";
 import { createPostSchema } from "./lib/posts/schema.ts";
 import { postsLoader } from "./lib/posts/loader.ts";
+import { POST_FILE_PATTERNS } from "./lib/posts/paths.ts";
 import { site } from "./site.config.ts";
 
 const posts = defineCollection({
@@ -8,4 +11,9 @@ const posts = defineCollection({
   schema: ({ image }) => createPostSchema({ timeZone: site.timeZone, cover: image() }),
 });
 
-export const collections = { posts };
+const pages = defineCollection({
+  loader: glob({ pattern: POST_FILE_PATTERNS, base: "./src/content/pages" }),
+  schema: pageSchema,
+});
+
+export const collections = { posts, pages };

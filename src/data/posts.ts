@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { slug as slugify } from "github-slugger";
 import { currentBuildMode } from "../lib/build-mode.ts";
+import { relatedPosts } from "../lib/posts/related.ts";
 import { countWords, excerpt, proseBlocks, readingMinutes } from "../lib/posts/text.ts";
 import { hasPage, isIndexable, isListed, newestFirst, postStatus, type PostStatus } from "../lib/posts/visibility.ts";
 
@@ -18,6 +19,8 @@ export interface Post {
   indexable: boolean;
   readingMinutes: number;
   tags: { name: string; slug: string }[];
+  /** The post's readable text, for related posts. */
+  prose: string;
 }
 
 /** Build time: every page of one build judges "in the future" against the same instant. */
@@ -39,6 +42,7 @@ function toPost(entry: PostEntry): Post {
     indexable: isIndexable(data, now, mode),
     readingMinutes: readingMinutes(countWords(prose)),
     tags: data.tags.map((name) => ({ name, slug: slugify(name) })),
+    prose,
   };
 }
 
@@ -46,10 +50,28 @@ let cache: Promise<Post[]> | undefined;
 
 /** Every post that gets a page in this build, newest first. */
 export function getPostsWithPages(): Promise<Post[]> {
-  cache ??= getCollection("posts", ({ data }) => hasPage(data, now, mode)).then((entries) =>
-    entries.map(toPost).sort(newestFirst),
-  );
+  const load = () => getCollection("posts", ({ data }) => hasPage(data, now, mode)).then((entries) => entries.map(toPost).sort(newestFirst));
+  // In dev the content changes under a running server; a build reads it once.
+  if (import.meta.env.DEV) return load();
+  cache ??= load();
   return cache;
+}
+
+let related: Promise<Map<string, string[]>> | undefined;
+
+/** Up to three listed posts that share the most distinctive words and tags with this one. */
+export async function getRelatedPosts(post: Post): Promise<Post[]> {
+  const posts = await getPostsWithPages();
+  const compute = () =>
+    getPostsWithPages().then((all) =>
+      relatedPosts(all.map((candidate) => ({ id: candidate.slug, text: `${candidate.title} ${candidate.prose}`, tags: candidate.tags.map((tag) => tag.slug) })), 6),
+    );
+  const map = await (import.meta.env.DEV ? compute() : (related ??= compute()));
+  const bySlug = new Map(posts.map((candidate) => [candidate.slug, candidate]));
+  return (map.get(post.slug) ?? [])
+    .map((slug) => bySlug.get(slug))
+    .filter((candidate): candidate is Post => candidate?.listed === true)
+    .slice(0, 3);
 }
 
 /** Posts for lists, tag pages, feeds, the sitemap and search, newest first. */

@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createProject, runAstro } from "../support/project.ts";
 
@@ -81,6 +82,7 @@ describe("bad input fails the build, naming the file and the field", () => {
   it.each(cases)("$name", async ({ name, posts, expected }) => {
     const dir = createProject(`bad-${name.replace(/\W+/g, "-")}`, { "fine.md": valid, ...posts });
     const result = await runAstro(dir, ["build"]);
+    rmSync(dir, { recursive: true, force: true });
     expect(result.code, result.output).not.toBe(0);
     for (const pattern of expected) expect(result.output).toMatch(pattern);
   });

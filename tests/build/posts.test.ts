@@ -115,6 +115,23 @@ describe("production build of the fixture site", () => {
     expect(document.querySelector('.post-nav a[rel="prev"]')?.getAttribute("href")).toBe("/blog/posts/hostile/");
   });
 
+  it("builds standalone pages, links them from the header and holds back drafts", () => {
+    const { document } = readPage(dist, "colophon/");
+    expect(document.querySelector("h1")?.textContent).toBe("Colophon");
+    expect(document.querySelector('.prose a[href="/blog/posts/hello-world/"]')).not.toBeNull();
+    expect(readPage(dist, "").document.querySelector('header nav a[href="/blog/colophon/"]')?.textContent?.trim()).toBe("Colophon");
+    expect(pageExists(dist, "hidden-draft")).toBe(false);
+    expect(pageExists(preview, "hidden-draft")).toBe(true);
+  });
+
+  it("suggests related posts from shared words and tags, never unlisted ones", () => {
+    const related = [...readPage(dist, "posts/hello-world/").document.querySelectorAll(".related a")].map((a) => a.textContent);
+    expect(related.length).toBeGreaterThan(0);
+    expect(related.length).toBeLessThanOrEqual(3);
+    expect(related).not.toContain("An unlisted fixture");
+    expect(related).not.toContain("Hello, fixture world");
+  });
+
   it("has a 404 page", () => {
     expect(readPage(dist, "404.html").document.querySelector("h1")?.textContent).toMatch(/isn’t here/);
   });
@@ -167,6 +184,7 @@ describe("sitemap", () => {
     const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
     expect(urls).toEqual([
       "https://blog.example.org/blog/",
+      "https://blog.example.org/blog/colophon/",
       "https://blog.example.org/blog/posts/",
       "https://blog.example.org/blog/posts/charts/",
       "https://blog.example.org/blog/posts/hello-world/",

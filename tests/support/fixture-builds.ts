@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { createProject, runAstro } from "./project.ts";
@@ -25,5 +26,6 @@ export default async function setup(project: TestProject) {
   if (preview.code !== 0) throw new Error(`Fixture preview build failed:\n${preview.output}`);
   project.provide("productionDist", join(dir, "dist"));
   project.provide("productionLog", production.output);
+  return () => rmSync(dir, { recursive: true, force: true });
   project.provide("previewDist", join(dir, "dist-preview"));
 }

@@ -13,16 +13,18 @@ const tmpRoot = join(repoRoot, "tests/.tmp");
  * and content store stay private to the copy.
  */
 export function createProject(name: string, posts: Record<string, string | Buffer> = {}, options: { withSitePosts?: boolean } = {}) {
-  const dir = join(tmpRoot, name);
+  // One folder per test process, so two test runs on one machine never build into each other's copy.
+  const dir = join(tmpRoot, `${name}-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const entry of ["src", "public", "astro.config.mjs", "tsconfig.json", "package.json"]) {
     cpSync(join(repoRoot, entry), join(dir, entry), { recursive: true });
   }
   const postsDir = join(dir, "src/content/posts");
-  rmSync(postsDir, { recursive: true, force: true });
+  for (const collection of ["posts", "pages"]) rmSync(join(dir, "src/content", collection), { recursive: true, force: true });
   mkdirSync(postsDir, { recursive: true });
   if (options.withSitePosts) {
+    cpSync(join(fixturesDir, "site/pages"), join(dir, "src/content/pages"), { recursive: true });
     cpSync(join(fixturesDir, "site/posts"), postsDir, { recursive: true });
     cpSync(join(fixturesDir, "site/public"), join(dir, "public"), { recursive: true });
     cpSync(join(fixturesDir, "seed/gpt-5-3-codex-spark.md"), join(postsDir, "gpt-5-3-codex-spark.md"));

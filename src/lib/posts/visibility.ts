@@ -34,6 +34,11 @@ export function isIndexable(post: VisibilityFields, now: Date, mode: BuildMode):
   return mode === "production" && isListed(post, now, mode);
 }
 
+/** Standalone pages have no date: only a draft is held back, and only in production. */
+export function pageIsBuilt(page: { draft: boolean }, mode: BuildMode): boolean {
+  return mode !== "production" || !page.draft;
+}
+
 /** Newest first; dateless drafts have no place in time yet, so they lead. */
 export function newestFirst(a: { date?: Date | undefined }, b: { date?: Date | undefined }): number {
   if (!a.date || !b.date) return Number(Boolean(a.date)) - Number(Boolean(b.date));
