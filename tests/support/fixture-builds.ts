@@ -26,6 +26,6 @@ export default async function setup(project: TestProject) {
   if (preview.code !== 0) throw new Error(`Fixture preview build failed:\n${preview.output}`);
   project.provide("productionDist", join(dir, "dist"));
   project.provide("productionLog", production.output);
-  return () => rmSync(dir, { recursive: true, force: true });
   project.provide("previewDist", join(dir, "dist-preview"));
+  return () => rmSync(dir, { recursive: true, force: true });
 }
