@@ -3,12 +3,14 @@ import mdx from "@astrojs/mdx";
 import { satteri } from "@astrojs/markdown-satteri";
 import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
+import { figures } from "./src/lib/markdown/figures.ts";
 import { headingAnchors } from "./src/lib/markdown/heading-anchors.ts";
 import { bodyImages } from "./src/lib/markdown/images.ts";
 import { siteLinks } from "./src/lib/markdown/site-links.ts";
 import { taskListLabels } from "./src/lib/markdown/task-lists.ts";
 import { toAstroRedirects } from "./src/lib/authoring/redirects.ts";
 import { chartImages } from "./src/integrations/chart-images.ts";
+import { pagefindSearch } from "./src/integrations/pagefind.ts";
 import { csvPlugin } from "./src/lib/charts/vite-plugin-csv.ts";
 import { builtPageFacts } from "./src/lib/seo/sitemap.ts";
 import { site } from "./src/site.config.ts";
@@ -38,6 +40,7 @@ export default defineConfig({
         return lastmod ? { ...item, lastmod } : item;
       },
     }),
+    pagefindSearch(),
   ],
   markdown: {
     processor: satteri({
@@ -46,6 +49,7 @@ export default defineConfig({
         siteLinks(site.base),
         headingAnchors,
         taskListLabels,
+        figures,
       ],
     }),
     shikiConfig: {

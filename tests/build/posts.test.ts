@@ -78,6 +78,9 @@ describe("production build of the fixture site", () => {
     expect(fromPublic?.getAttribute("width")).toBe("800");
     expect(fromPublic?.getAttribute("height")).toBe("400");
     expect(fromPublic?.getAttribute("loading")).toBe("lazy");
+    expect(fromPublic?.closest("figure")?.querySelector("figcaption")?.textContent).toBe("A captioned screenshot: click to open it full size");
+    expect(fromPublic?.parentElement?.getAttribute("href")).toBe("/blog/images/My%20Chart@2x.png");
+    expect(relative?.closest("figure")?.querySelector("figcaption")?.textContent).toBe("A diagram, optimised and captioned");
     const remote = images.find((img) => img.getAttribute("alt") === "remote badge");
     expect(remote?.getAttribute("src")).toBe("https://img.example.org/badge.png");
     expect(remote?.getAttribute("loading")).toBe("lazy");

@@ -7,6 +7,7 @@ export const KEY_PAGES = [
   { name: "tags", path: "tags/" },
   { name: "tag", path: "tags/testing/" },
   { name: "subscribe", path: "subscribe/" },
+  { name: "search", path: "search/?q=fixture" },
   { name: "404", path: "no-such-page/" },
 ] as const;
 

@@ -1,0 +1,152 @@
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { parseHTML } from "linkedom";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { FIXTURE_BASE } from "../support/fixture-builds.ts";
+import { readPage } from "../support/html.ts";
+import { repoRoot, userEnv } from "../support/project.ts";
+
+const dist = inject("productionDist");
+const preview = inject("previewDist");
+
+interface IndexedPage {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+}
+
+/** Every page in a built Pagefind index: one fragment per page, gzipped JSON behind Pagefind's signature. */
+function indexedPages(root: string): IndexedPage[] {
+  const dir = join(root, "pagefind/fragment");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).map((name) => {
+    const data = gunzipSync(readFileSync(join(dir, name)));
+    expect(data.subarray(0, 12).toString()).toBe("pagefind_dcd");
+    return JSON.parse(data.subarray(12).toString("utf8")) as IndexedPage;
+  });
+}
+
+const entry = (root: string) =>
+  JSON.parse(readFileSync(join(root, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+
+describe("search index of the production build", () => {
+  const pages = indexedPages(dist);
+
+  it("is written under pagefind/ with the browser bundle", () => {
+    for (const file of ["pagefind.js", "pagefind-entry.json"]) expect(existsSync(join(dist, "pagefind", file)), file).toBe(true);
+    expect(entry(dist).languages["en"]?.page_count).toBe(pages.length);
+  });
+
+  it("holds exactly the posts the archive lists", () => {
+    const listed = [...readPage(dist, "posts").document.querySelectorAll(".post-list .title a")].map((a) =>
+      a.getAttribute("href")?.replace(FIXTURE_BASE, "/"),
+    );
+    expect(listed.length).toBeGreaterThan(1);
+    expect(pages.map((page) => page.url).sort()).toEqual(listed.sort());
+  });
+
+  it("leaves out unlisted posts and every page that is not a post", () => {
+    const urls = pages.map((page) => page.url);
+    expect(urls).not.toContain("/posts/unlisted-post/");
+    expect(urls.filter((url) => !url.startsWith("/posts/"))).toEqual([]);
+    for (const page of pages) expect(page.content).not.toContain("Reachable by its URL");
+  });
+
+  it("indexes the post's own text, titled and dated, without the page's chrome", () => {
+    const hello = pages.find((page) => page.url === "/posts/hello-world/");
+    expect(hello?.meta).toMatchObject({ title: "Hello, fixture world", date: "2025-01-10" });
+    expect(hello?.content).toContain("strikethrough");
+    expect(hello?.content).toContain("Sätteri");
+    for (const chrome of ["Skip to content", "Switch theme", "min read", "Newer", "Older"]) {
+      expect(hello?.content, chrome).not.toContain(chrome);
+    }
+  });
+});
+
+describe("search index of the preview build", () => {
+  it("is empty: a preview build marks every page noindex, drafts included", () => {
+    expect(indexedPages(preview)).toEqual([]);
+    expect(entry(preview).languages).toEqual({});
+  });
+});
+
+describe("search page", () => {
+  it("is a GET form to itself that works without JavaScript", () => {
+    const { document } = readPage(dist, "search");
+    const form = document.querySelector('form[role="search"]');
+    expect(form?.getAttribute("action")).toBe(`${FIXTURE_BASE}search/`);
+    expect(form?.getAttribute("method")).toBe("get");
+    const input = form?.querySelector("input[name=q]");
+    expect(input?.getAttribute("type")).toBe("search");
+    expect(document.querySelector(`label[for="${input?.getAttribute("id")}"]`)?.textContent).toBe("Search posts");
+    expect(document.querySelector("noscript")?.textContent).toContain("needs JavaScript");
+    expect(document.querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");
+  });
+
+  it("points its script at the index under the base path, from a module file and with no inline handlers", () => {
+    const { document } = readPage(dist, "search");
+    expect(document.querySelector("[data-pagefind-bundle]")?.getAttribute("data-pagefind-bundle")).toBe(`${FIXTURE_BASE}pagefind/pagefind.js`);
+    const modules = [...document.querySelectorAll('script[type="module"]')];
+    expect(modules.length).toBe(1);
+    expect(modules[0]?.getAttribute("src")).toMatch(new RegExp(`^${FIXTURE_BASE}_astro/.+\\.js$`));
+    const handlers = [...document.querySelectorAll("*")].flatMap((element) => element.getAttributeNames().filter((name) => name.startsWith("on")));
+    expect(handlers).toEqual([]);
+  });
+
+  it("tells the reader that a preview build has no search, and loads nothing", () => {
+    const { document } = readPage(preview, "search");
+    expect(document.querySelector(".notice")?.textContent).toMatch(/Search is off in preview builds/);
+    expect(document.querySelector("[data-pagefind-bundle]")).toBeNull();
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 4321));
+    });
+  });
+}
+
+describe("search page under astro dev", () => {
+  let url = "";
+  let stop = () => {};
+
+  beforeAll(async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [join(repoRoot, "node_modules/astro/bin/astro.mjs"), "dev", "--port", String(port), "--host", "127.0.0.1"], {
+      cwd: repoRoot,
+      env: userEnv(),
+    });
+    stop = () => child.kill("SIGTERM");
+    url = `http://127.0.0.1:${port}/search/`;
+    await new Promise<void>((resolve, reject) => {
+      let output = "";
+      const timer = setTimeout(() => reject(new Error(`astro dev did not start:\n${output}`)), 60_000);
+      const onData = (chunk: Buffer) => {
+        output += chunk;
+        if (/watching for file changes/i.test(output)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout.on("data", onData);
+      child.stderr.on("data", onData);
+    });
+  });
+
+  afterAll(() => stop());
+
+  it("says that search needs a build instead of trying to load an index that does not exist", async () => {
+    const response = await fetch(`${url}?q=astro`);
+    expect(response.status).toBe(200);
+    const { document } = parseHTML(await response.text());
+    expect(document.querySelector(".notice")?.textContent).toContain("Search needs a build");
+    expect(document.querySelector(".notice code:last-of-type")?.textContent).toBe("npm run build && npm run preview");
+    expect(document.querySelector("[data-pagefind-bundle]")).toBeNull();
+  });
+});
