@@ -3,6 +3,7 @@ import mdx from "@astrojs/mdx";
 import { satteri } from "@astrojs/markdown-satteri";
 import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
+import { codeBlockPlugin, codeTransformers } from "./src/lib/markdown/code/index.ts";
 import { figures } from "./src/lib/markdown/figures.ts";
 import { headingAnchors } from "./src/lib/markdown/heading-anchors.ts";
 import { bodyImages } from "./src/lib/markdown/images.ts";
@@ -29,7 +30,11 @@ export default defineConfig({
   outDir,
   prerenderConflictBehavior: "error",
   redirects: toAstroRedirects(site.redirects, { base: site.base }),
-  vite: { plugins: [csvPlugin()] },
+  vite: {
+    plugins: [csvPlugin()],
+    // Scripts ship as hashed files, which a strict Content-Security-Policy allows by origin.
+    build: { assetsInlineLimit: (file) => (file.endsWith(".js") ? false : undefined) },
+  },
   integrations: [
     mdx(),
     chartImages(),
@@ -49,12 +54,14 @@ export default defineConfig({
         siteLinks(site.base),
         headingAnchors,
         taskListLabels,
+        codeBlockPlugin,
         figures,
       ],
     }),
     shikiConfig: {
       themes: { light: "github-light-high-contrast", dark: "github-dark-dimmed" },
       defaultColor: false,
+      transformers: codeTransformers,
     },
   },
   image: {

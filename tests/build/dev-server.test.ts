@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, userEnv } from "../support/project.ts";
 
@@ -42,10 +43,28 @@ describe("astro dev on the repository's own content", () => {
 
   afterAll(() => stop());
 
+  // The first request compiles the page; under load the server may drop a connection while it warms up.
+  beforeAll(async () => {
+    for (let attempt = 0; attempt < 30; attempt++) {
+      const ok = await fetch(url).then((response) => response.ok, () => false);
+      if (ok) return;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  });
+
   it("serves the home page listing the seed post as a draft", async () => {
     const html = await (await fetch(url)).text();
     expect(html).toContain("An underbaked GPT-Codex-5.3-Spark review");
     expect(html).toMatch(/class="badge"[^>]*>Draft</);
+  });
+
+  it("says on the search page that search needs a build, instead of loading an index that does not exist", async () => {
+    const response = await fetch(new URL("search/?q=astro", url));
+    expect(response.status).toBe(200);
+    const { document } = parseHTML(await response.text());
+    expect(document.querySelector(".notice")?.textContent).toContain("Search needs a build");
+    expect(document.querySelector(".notice code:last-of-type")?.textContent).toBe("npm run build && npm run preview");
+    expect(document.querySelector("[data-pagefind-bundle]")).toBeNull();
   });
 
   it("serves the seed post with its draft banner", async () => {

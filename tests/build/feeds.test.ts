@@ -9,7 +9,7 @@ import { readPage } from "../support/html.ts";
 const dist = inject("productionDist");
 const HOSTILE = '</script><script>alert(1)</script> & "quotes" <b>x</b> ]]>';
 const SITE = "https://blog.example.org/blog/";
-const LISTED_NEWEST_FIRST = ["An MDX fixture", "Charts fixture", "Hello, fixture world", HOSTILE];
+const LISTED_NEWEST_FIRST = ["An MDX fixture", "Code blocks fixture", "Charts fixture", "Hello, fixture world", HOSTILE];
 
 type Item = Parser.Item & { "content:encoded"?: string; "dc:creator"?: string };
 const read = (path: string) => readFileSync(join(dist, path), "utf8");

@@ -28,7 +28,7 @@ describe("production build of the fixture site", () => {
   });
 
   it("lists published posts newest first and never the unlisted one", () => {
-    const expected = ["An MDX fixture", "Charts fixture", "Hello, fixture world", HOSTILE];
+    const expected = ["An MDX fixture", "Code blocks fixture", "Charts fixture", "Hello, fixture world", HOSTILE];
     expect(listedTitles("")).toEqual(expected);
     expect(listedTitles("posts")).toEqual(expected);
     expect(readFileSync(join(dist, "sitemap-0.xml"), "utf8")).not.toContain("unlisted-post");
@@ -190,12 +190,14 @@ describe("sitemap", () => {
       "https://blog.example.org/blog/colophon/",
       "https://blog.example.org/blog/posts/",
       "https://blog.example.org/blog/posts/charts/",
+      "https://blog.example.org/blog/posts/code-blocks/",
       "https://blog.example.org/blog/posts/hello-world/",
       "https://blog.example.org/blog/posts/hostile/",
       "https://blog.example.org/blog/posts/second-post/",
       "https://blog.example.org/blog/subscribe/",
       "https://blog.example.org/blog/tags/",
       "https://blog.example.org/blog/tags/charts/",
+      "https://blog.example.org/blog/tags/code/",
       "https://blog.example.org/blog/tags/fixtures/",
       "https://blog.example.org/blog/tags/mdx/",
       "https://blog.example.org/blog/tags/testing/",

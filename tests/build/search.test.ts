@@ -1,13 +1,9 @@
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { parseHTML } from "linkedom";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { FIXTURE_BASE } from "../support/fixture-builds.ts";
 import { readPage } from "../support/html.ts";
-import { repoRoot, userEnv } from "../support/project.ts";
 
 const dist = inject("productionDist");
 const preview = inject("previewDist");
@@ -99,54 +95,6 @@ describe("search page", () => {
   it("tells the reader that a preview build has no search, and loads nothing", () => {
     const { document } = readPage(preview, "search");
     expect(document.querySelector(".notice")?.textContent).toMatch(/Search is off in preview builds/);
-    expect(document.querySelector("[data-pagefind-bundle]")).toBeNull();
-  });
-});
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 4321));
-    });
-  });
-}
-
-describe("search page under astro dev", () => {
-  let url = "";
-  let stop = () => {};
-
-  beforeAll(async () => {
-    const port = await freePort();
-    const child = spawn(process.execPath, [join(repoRoot, "node_modules/astro/bin/astro.mjs"), "dev", "--port", String(port), "--host", "127.0.0.1"], {
-      cwd: repoRoot,
-      env: userEnv(),
-    });
-    stop = () => child.kill("SIGTERM");
-    url = `http://127.0.0.1:${port}/search/`;
-    await new Promise<void>((resolve, reject) => {
-      let output = "";
-      const timer = setTimeout(() => reject(new Error(`astro dev did not start:\n${output}`)), 60_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk;
-        if (/watching for file changes/i.test(output)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      child.stdout.on("data", onData);
-      child.stderr.on("data", onData);
-    });
-  });
-
-  afterAll(() => stop());
-
-  it("says that search needs a build instead of trying to load an index that does not exist", async () => {
-    const response = await fetch(`${url}?q=astro`);
-    expect(response.status).toBe(200);
-    const { document } = parseHTML(await response.text());
-    expect(document.querySelector(".notice")?.textContent).toContain("Search needs a build");
-    expect(document.querySelector(".notice code:last-of-type")?.textContent).toBe("npm run build && npm run preview");
     expect(document.querySelector("[data-pagefind-bundle]")).toBeNull();
   });
 });
