@@ -33,7 +33,15 @@ export default defineConfig({
   vite: {
     plugins: [csvPlugin()],
     // Scripts ship as hashed files, which a strict Content-Security-Policy allows by origin.
-    build: { assetsInlineLimit: (file) => (file.endsWith(".js") ? false : undefined) },
+    build: {
+      assetsInlineLimit: (file) => (file.endsWith(".js") ? false : undefined),
+      rollupOptions: {
+        // Astro marks deferred Markdown modules with a directive the bundler warns about once per post; it is harmless.
+        onwarn(warning, warn) {
+          if (warning.code !== "MODULE_LEVEL_DIRECTIVE") warn(warning);
+        },
+      },
+    },
   },
   integrations: [
     mdx(),
