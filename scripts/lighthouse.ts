@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { CHROME_FLAGS, chromePath } from "./lib/chrome.ts";
 import { serveStatic } from "./lib/static-server.ts";
 
 const dist = join(import.meta.dirname, "..", "dist");
@@ -26,16 +27,8 @@ const pages = ["", ...(newestPost ? [newestPost] : [])];
 
 const site = await serveStatic(dist, "/");
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env["CHROME_PATH"] ?? "/usr/bin/chromium",
-  chromeFlags: [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
+  chromePath: chromePath(),
+  chromeFlags: ["--headless=new", ...CHROME_FLAGS],
 });
 
 let failed = false;

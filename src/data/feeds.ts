@@ -1,11 +1,12 @@
 import { getContainerRenderer } from "@astrojs/mdx/container-renderer";
+import rss from "@astrojs/rss";
 import { getImage } from "astro:assets";
 import { loadRenderers } from "astro:container";
 import { render } from "astro:content";
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
 import { mdxComponents } from "../components/post/mdx-components.ts";
 import { absolutizeUrls } from "../lib/feed/html.ts";
-import { postUrl, type FeedPost, type FeedSite } from "../lib/feed/items.ts";
+import { postUrl, RSS_NAMESPACES, rssChannelData, rssItems, type FeedPost, type FeedSite } from "../lib/feed/items.ts";
 import { site } from "../site.config.ts";
 import type { Post } from "./posts.ts";
 
@@ -64,4 +65,20 @@ export function feedPosts(posts: Post[]): Promise<FeedPost[]> {
       return entry;
     }),
   );
+}
+
+/** An RSS response for `posts`, served from `url`: the main feed and every tag feed. */
+export async function rssResponse(channel: { title: string; description: string; url: URL }, posts: Post[]): Promise<Response> {
+  const items = await feedPosts(posts);
+  const response = await rss({
+    title: channel.title,
+    description: channel.description,
+    site: feedSite.home,
+    items: rssItems(feedSite, items),
+    xmlns: RSS_NAMESPACES,
+    customData: rssChannelData(feedSite, channel.url.href, items[0]?.updated ?? items[0]?.date ?? new Date()),
+    trailingSlash: true,
+  });
+  response.headers.set("Content-Type", "application/rss+xml; charset=utf-8");
+  return response;
 }

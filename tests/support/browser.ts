@@ -1,15 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { CHROME_FLAGS, chromePath } from "../../scripts/lib/chrome.ts";
 
-export const CHROME_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
-export const chromePath = () => process.env["CHROME_PATH"] ?? "/usr/bin/chromium";
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromePath(), args: CHROME_FLAGS });
