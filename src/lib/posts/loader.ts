@@ -58,17 +58,26 @@ export function postsLoader({ base }: { base: string }): Loader {
   const files = glob({
     pattern: POST_FILE_PATTERNS,
     base,
-    // Rendering at page-build time makes a broken image fail the build;
-    // rendered at load time, Astro would only log it.
-    deferRender: true,
     generateId: ({ entry, base: baseUrl, data }) => slugs.claim(postSlug(entry, data["slug"]), entry, baseUrl),
   });
   return {
     name: "posts-loader",
-    load: (context: LoaderContext) => {
+    load: async (context: LoaderContext) => {
       slugs.reset();
-      return files.load({
+      // Markdown is rendered while loading and cached with the entry, so an unchanged post is never
+      // rendered again. Astro only logs a post that fails to render; a full load fails the build instead.
+      const renderErrors: string[] = [];
+      const logger = Object.create(context.logger, {
+        error: {
+          value: (message: string) => {
+            renderErrors.push(message);
+            context.logger.error(message);
+          },
+        },
+      }) as LoaderContext["logger"];
+      await files.load({
         ...context,
+        logger,
         parseData: async (props) => {
           const filePath = props.filePath ?? "";
           const displayPath = relative(fileURLToPath(context.config.root), filePath);
@@ -83,6 +92,7 @@ export function postsLoader({ base }: { base: string }): Loader {
           }
         },
       });
+      if (renderErrors.length) throw new Error(renderErrors.join("\n"));
     },
   };
 }
