@@ -1,9 +1,10 @@
+import { readFile } from "node:fs/promises";
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getPostsWithPages, type Post } from "../../data/posts.ts";
 import { displayDate } from "../../lib/format.ts";
 import { site } from "../../site.config.ts";
 import { prerenderCards } from "./_pool.ts";
-import { renderCard, type CardData } from "./_render.ts";
+import type { CardData } from "./_render.ts";
 
 function cardFor(post: Post): CardData {
   const cover = post.entry.data.cover_image as { fsPath?: string } | undefined;
@@ -20,10 +21,10 @@ const siteCard: CardData = { title: site.description, siteName: site.title, byli
 export const getStaticPaths = (async () => {
   const posts = await getPostsWithPages();
   const cards = [...posts.map((post) => ({ slug: post.slug, card: cardFor(post) })), { slug: "index", card: siteCard }];
-  const { rendered, reused } = await prerenderCards(cards.map(({ card }) => card));
+  const { files, rendered, reused } = await prerenderCards(cards.map(({ card }) => card));
   console.log(`[og] social cards: ${rendered} rendered, ${reused} reused`);
-  return cards.map(({ slug, card }) => ({ params: { slug }, props: { card } }));
+  return cards.map(({ slug }, index) => ({ params: { slug }, props: { file: files[index] ?? "" } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ card: CardData }> = async ({ props }) =>
-  new Response(new Uint8Array((await renderCard(props.card)).png), { headers: { "Content-Type": "image/png" } });
+export const GET: APIRoute<{ file: string }> = async ({ props }) =>
+  new Response(new Uint8Array(await readFile(props.file)), { headers: { "Content-Type": "image/png" } });

@@ -9,13 +9,14 @@ import { existsSync } from "node:fs";
  * per core): satori and resvg are CPU-bound, so a single thread would draw
  * a thousand cold cards one after another.
  */
-export async function prerenderCards(cards: CardData[], cacheDir = cardCacheDir()): Promise<{ rendered: number; reused: number }> {
-  const missing: CardData[] = [];
-  for (const card of cards) {
-    if (!existsSync(join(cacheDir, `${await cardKey(card)}.png`))) missing.push(card);
-  }
+export async function prerenderCards(
+  cards: CardData[],
+  cacheDir = cardCacheDir(),
+): Promise<{ files: string[]; rendered: number; reused: number }> {
+  const files = await Promise.all(cards.map(async (card) => join(cacheDir, `${await cardKey(card)}.png`)));
+  const missing = cards.filter((_, index) => !existsSync(files[index] ?? ""));
   const reused = cards.length - missing.length;
-  if (!missing.length) return { rendered: 0, reused };
+  if (!missing.length) return { files, rendered: 0, reused };
   // The worker runs the source file: Node strips its types, and it sits beside this route in the repo.
   const workerFile = join(process.cwd(), "src/pages/og/_worker.ts");
   const size = Math.min(availableParallelism(), missing.length);
@@ -43,5 +44,5 @@ export async function prerenderCards(cards: CardData[], cacheDir = cardCacheDir(
       }
     }),
   );
-  return { rendered: missing.length, reused };
+  return { files, rendered: missing.length, reused };
 }
