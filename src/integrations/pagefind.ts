@@ -1,5 +1,7 @@
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { createHash } from "node:crypto";
+import { cp, mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { close, createIndex } from "pagefind";
@@ -23,32 +25,61 @@ function check(step: string, errors: string[]) {
  * Only pages that are marked for search and not `noindex` are given to
  * Pagefind (see `isSearchablePage`), so a build where nothing qualifies,
  * such as a preview build, gets an empty index rather than one of every page.
+ * The index is kept in Astro's cache folder under a hash of the pages it was
+ * made from, so a rebuild whose searchable pages did not change copies it
+ * instead of indexing every page again.
  */
 export function pagefindSearch(): AstroIntegration {
+  let cacheRoot = "";
   return {
     name: "pagefind-search",
     hooks: {
+      "astro:config:done": ({ config }) => {
+        cacheRoot = join(fileURLToPath(config.cacheDir), "pagefind");
+      },
       "astro:build:done": async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        const output = join(outDir, "pagefind");
+        const pages: { sourcePath: string; content: string }[] = [];
+        const hash = createHash("sha256").update(PAGEFIND_VERSION);
+        for (const file of await htmlFiles(outDir)) {
+          const content = await readFile(file, "utf8");
+          if (!isSearchablePage(content)) continue;
+          // The URL comes from the path relative to the site root; pagefind.js adds the base path when it is served.
+          const sourcePath = relative(outDir, file).split(sep).join("/");
+          pages.push({ sourcePath, content });
+          hash.update(sourcePath).update("\0").update(content).update("\0");
+        }
+        const cached = join(cacheRoot, hash.digest("hex"));
+        const summary = `${pages.length} ${pages.length === 1 ? "page" : "pages"} in pagefind/`;
+        if (existsSync(cached)) {
+          await cp(cached, output, { recursive: true });
+          logger.info(`Search index: ${summary} (reused)`);
+          return;
+        }
         const { index, errors } = await createIndex();
         check("start", errors);
         if (!index) throw new Error("Pagefind failed to start: no index was created");
         try {
-          let pages = 0;
-          for (const file of await htmlFiles(outDir)) {
-            const content = await readFile(file, "utf8");
-            if (!isSearchablePage(content)) continue;
-            // The URL comes from the path relative to the site root; pagefind.js adds the base path when it is served.
-            const sourcePath = relative(outDir, file).split(sep).join("/");
-            check(`index ${sourcePath}`, (await index.addHTMLFile({ sourcePath, content })).errors);
-            pages += 1;
-          }
-          check("write the index", (await index.writeFiles({ outputPath: join(outDir, "pagefind") })).errors);
-          logger.info(`Search index: ${pages} ${pages === 1 ? "page" : "pages"} in pagefind/`);
+          for (const page of pages) check(`index ${page.sourcePath}`, (await index.addHTMLFile(page)).errors);
+          check("write the index", (await index.writeFiles({ outputPath: output })).errors);
         } finally {
           await close();
         }
+        // Only the latest index is kept: an older one would never match again.
+        await rm(cacheRoot, { recursive: true, force: true });
+        await mkdir(cacheRoot, { recursive: true });
+        await cp(output, cached, { recursive: true });
+        logger.info(`Search index: ${summary}`);
       },
     },
   };
 }
+
+/** Pagefind's version, part of the cache key: a new Pagefind writes a different index. */
+const PAGEFIND_VERSION = (() => {
+  // The package does not export its package.json, so find it above the entry point.
+  let dir = dirname(fileURLToPath(import.meta.resolve("pagefind")));
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return String(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version);
+})();

@@ -77,7 +77,7 @@ describe("code blocks and the table of contents in a real browser", () => {
       ].join("\n"),
     );
     expect(await first.textContent()).toBe("Copied");
-    expect(await page.getByRole("status").first().textContent()).toBe("Code copied");
+    expect(await page.getByRole("status").first().textContent()).toBe("Copied to the clipboard");
     await expect.poll(() => first.textContent(), { timeout: 4000 }).toBe("Copy");
     // Line numbers and the diff marks of notation lines are drawn by CSS, not copied.
     await buttons.nth(3).click();
@@ -95,7 +95,7 @@ describe("code blocks and the table of contents in a real browser", () => {
     const page = await open(PATH);
     const button = page.getByRole("button", { name: "Copy code" }).first();
     await button.click();
-    await expect.poll(() => page.getByRole("status").first().textContent()).toBe("Could not copy; the code is selected");
+    await expect.poll(() => page.getByRole("status").first().textContent()).toBe("Could not copy; the text is selected");
     expect(await button.textContent()).toBe("Copy");
     expect(await page.evaluate(() => getSelection()?.toString())).toMatch(/^export function greet[\s\S]+\}$/);
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });

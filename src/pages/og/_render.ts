@@ -15,7 +15,7 @@ import sharp from "sharp";
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 /** Bump when the drawing changes, so cached cards are redrawn. */
-const TEMPLATE_VERSION = "4";
+const TEMPLATE_VERSION = "5";
 
 export interface CardData {
   title: string;
@@ -104,7 +104,7 @@ async function drawCard(card: CardData): Promise<Buffer> {
   const svg = await satori(tree as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: await loadFonts() });
   const png = new Resvg(svg, { fitTo: { mode: "original" }, font: { loadSystemFonts: false } }).render().asPng();
   // A palette PNG is a third of the size for cards with a cover photo, and a thousand cards add up.
-  return sharp(png).png({ palette: true, quality: 90, effort: 6, compressionLevel: 9 }).toBuffer();
+  return sharp(png).png({ palette: true, quality: 90, effort: 1, compressionLevel: 6 }).toBuffer();
 }
 
 /** The card's PNG, from the cache when nothing on it changed. */
