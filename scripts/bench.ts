@@ -7,7 +7,16 @@ import { availableParallelism, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseBuildLog, type BuildLog } from "../bench/lib/build-log.ts";
-import { chartsPost, generateCorpus, hasImage, pickTypicalPost, summarise, withoutCharts, type Flavour, type PostPlan } from "../bench/lib/corpus.ts";
+import {
+  chartsPost,
+  generateCorpus,
+  hasImage,
+  pickTypicalPost,
+  summarise,
+  withoutCharts,
+  type Flavour,
+  type PostPlan,
+} from "../bench/lib/corpus.ts";
 import {
   evaluateChartsTargets,
   formatChartsReport,
@@ -17,7 +26,14 @@ import {
   type ChartsVariant,
 } from "../bench/lib/charts-report.ts";
 import { seconds } from "../bench/lib/format.ts";
-import { computeRatios, evaluateTargets, formatReport, type BenchReport, type BuildMeasurement, type CacheState } from "../bench/lib/report.ts";
+import {
+  computeRatios,
+  evaluateTargets,
+  formatReport,
+  type BenchReport,
+  type BuildMeasurement,
+  type CacheState,
+} from "../bench/lib/report.ts";
 import { repoRoot } from "../tests/support/project.ts";
 import { generateImages } from "./lib/bench-images.ts";
 import { benchTmp, createBenchProject, dirBytes, postPageBytes, postPageWeight } from "./lib/bench-project.ts";
@@ -75,8 +91,16 @@ async function build(dir: string, label: string): Promise<Build> {
   const logFile = join(logsDir, `${label.replace(/\W+/g, "-")}.log`);
   const run = await runAstroBuild(dir, logFile);
   const log = parseBuildLog(run.lines);
-  progress(`${label}: ${run.exitCode === 0 ? "done" : `FAILED (exit ${run.exitCode})`} in ${seconds(run.wallMs)}; log in ${logFile}`);
-  if (run.exitCode !== 0) progress(run.lines.slice(-30).map((line) => `  ${line.text}`).join("\n"));
+  progress(
+    `${label}: ${run.exitCode === 0 ? "done" : `FAILED (exit ${run.exitCode})`} in ${seconds(run.wallMs)}; log in ${logFile}`,
+  );
+  if (run.exitCode !== 0)
+    progress(
+      run.lines
+        .slice(-30)
+        .map((line) => `  ${line.text}`)
+        .join("\n"),
+    );
   return { run, log };
 }
 
@@ -129,7 +153,9 @@ async function mainBenchmark(options: Options): Promise<number> {
     machine: { cpus: availableParallelism(), node: process.versions.node, astro: astroVersion(), memoryBytes: totalmem() },
     seed: options.seed,
     corpus: summarise(corpus),
-    typicalPost: typical ? { slug: typical.slug, words: typical.words, code: typical.code !== undefined, image: hasImage(typical) } : null,
+    typicalPost: typical
+      ? { slug: typical.slug, words: typical.words, code: typical.code !== undefined, image: hasImage(typical) }
+      : null,
     builds,
     ratios,
     targets: evaluateTargets(builds, ratios),

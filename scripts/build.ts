@@ -8,7 +8,14 @@ import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { constants } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatProblem, nginxConfigPath, planDeployFiles, writeHostFiles, writeNginxConfig } from "../src/lib/deploy/deploy-files.ts";
+import {
+  type DeployFiles,
+  formatProblem,
+  nginxConfigPath,
+  planDeployFiles,
+  writeHostFiles,
+  writeNginxConfig,
+} from "../src/lib/deploy/deploy-files.ts";
 import { site } from "../src/site.config.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -65,7 +72,7 @@ async function main(): Promise<number> {
     return code;
   }
 
-  let files;
+  let files: DeployFiles;
   try {
     files = planDeployFiles({ dist: next, base: site.base, redirects: site.redirects, nginx: { root: target, listen: "8080" } });
   } catch (error) {

@@ -18,17 +18,21 @@ const USAGE = `Usage: node scripts/check-content.ts [content-root] [--public <di
 
 The site base path comes from src/site.config.ts (SITE_BASE, default "/").`;
 
+/** Reads the command line; throws on unknown options or missing values. */
+const parseCommandLine = () =>
+  parseArgs({
+    allowPositionals: true,
+    options: {
+      public: { type: "string", default: "public" },
+      route: { type: "string", multiple: true, default: [] },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+
 function main(): number {
-  let parsed;
+  let parsed: ReturnType<typeof parseCommandLine>;
   try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        public: { type: "string", default: "public" },
-        route: { type: "string", multiple: true, default: [] },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
+    parsed = parseCommandLine();
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;
@@ -48,7 +52,8 @@ function main(): number {
     return 2;
   }
   const publicDir = values.public;
-  if (!fs.existsSync(publicDir)) console.warn(`Note: public directory "${publicDir}" does not exist; site-absolute images will be reported missing.`);
+  if (!fs.existsSync(publicDir))
+    console.warn(`Note: public directory "${publicDir}" does not exist; site-absolute images will be reported missing.`);
 
   const { diagnostics, documents } = lintContentTree({
     contentRoot,

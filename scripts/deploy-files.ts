@@ -6,7 +6,14 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { formatProblem, nginxConfigPath, planDeployFiles, writeHostFiles, writeNginxConfig } from "../src/lib/deploy/deploy-files.ts";
+import {
+  type DeployFiles,
+  formatProblem,
+  nginxConfigPath,
+  planDeployFiles,
+  writeHostFiles,
+  writeNginxConfig,
+} from "../src/lib/deploy/deploy-files.ts";
 import { site } from "../src/site.config.ts";
 
 const USAGE = `Usage: node scripts/deploy-files.ts [dist] [--nginx <file>] [--root <dir>] [--listen <value>] [--server-name <name>]
@@ -19,19 +26,23 @@ const USAGE = `Usage: node scripts/deploy-files.ts [dist] [--nginx <file>] [--ro
 
 The base path and the redirects come from src/site.config.ts (SITE_BASE, default "/").`;
 
+/** Reads the command line; throws on unknown options or missing values. */
+const parseCommandLine = () =>
+  parseArgs({
+    allowPositionals: true,
+    options: {
+      nginx: { type: "string" },
+      root: { type: "string" },
+      listen: { type: "string", default: "8080" },
+      "server-name": { type: "string", default: "_" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+
 function main(): number {
-  let parsed;
+  let parsed: ReturnType<typeof parseCommandLine>;
   try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        nginx: { type: "string" },
-        root: { type: "string" },
-        listen: { type: "string", default: "8080" },
-        "server-name": { type: "string", default: "_" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
+    parsed = parseCommandLine();
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;
@@ -51,7 +62,7 @@ function main(): number {
     return 2;
   }
 
-  let files;
+  let files: DeployFiles;
   try {
     files = planDeployFiles({
       dist,

@@ -35,7 +35,12 @@ let failed = false;
 try {
   for (const path of pages) {
     const url = new URL(path, site.url).href;
-    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: [...CATEGORIES],
+    });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((result.lhr.categories[id]?.score ?? 0) * 100)]));
     console.log(`${url}\n  ${CATEGORIES.map((id) => `${id} ${scores[id]}`).join(" · ")}`);

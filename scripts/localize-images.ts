@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from "../src/lib/authoring/fetch-image.ts";
-import { localizeImages } from "../src/lib/authoring/localize-images.ts";
+import { type LocalizeResult, localizeImages } from "../src/lib/authoring/localize-images.ts";
 import { findIndexFile, scanPosts } from "../src/lib/authoring/posts-dir.ts";
 
 const USAGE = `Usage: node scripts/localize-images.ts <post path or slug> [options]
@@ -23,7 +23,8 @@ function resolvePost(target: string, contentDir: string): string | undefined {
   }
   const postsDir = path.join(contentDir, "posts");
   const slug = target.replace(/^\/?posts\//, "").replace(/\/$/, "");
-  const match = scanPosts(postsDir).find((post) => post.slug === slug) ?? scanPosts(postsDir).find((post) => post.fileSlug === slug);
+  const match =
+    scanPosts(postsDir).find((post) => post.slug === slug) ?? scanPosts(postsDir).find((post) => post.fileSlug === slug);
   return match && fs.statSync(match.path).isFile() ? match.path : undefined;
 }
 
@@ -34,21 +35,26 @@ function positiveInteger(value: string | undefined, fallback: number, name: stri
   return parsed;
 }
 
+/** Reads the command line; throws on unknown options or missing values. */
+const parseCommandLine = () =>
+  parseArgs({
+    allowPositionals: true,
+    options: {
+      content: { type: "string", default: "src/content" },
+      "max-bytes": { type: "string" },
+      timeout: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+type CommandLine = ReturnType<typeof parseCommandLine>;
+
 async function main(): Promise<number> {
-  let values;
-  let positionals;
+  let values: CommandLine["values"];
+  let positionals: CommandLine["positionals"];
   let maxBytes: number;
   let timeoutMs: number;
   try {
-    ({ values, positionals } = parseArgs({
-      allowPositionals: true,
-      options: {
-        content: { type: "string", default: "src/content" },
-        "max-bytes": { type: "string" },
-        timeout: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
+    ({ values, positionals } = parseCommandLine());
     maxBytes = positiveInteger(values["max-bytes"], DEFAULT_MAX_BYTES, "max-bytes");
     timeoutMs = positiveInteger(values.timeout, DEFAULT_TIMEOUT_MS, "timeout");
   } catch (error) {
@@ -66,11 +72,13 @@ async function main(): Promise<number> {
   }
   const postFile = resolvePost(target, values.content);
   if (!postFile) {
-    console.error(`No post found for "${target}" (looked for a file, a folder with index.md, or a slug in ${path.join(values.content, "posts")}).`);
+    console.error(
+      `No post found for "${target}" (looked for a file, a folder with index.md, or a slug in ${path.join(values.content, "posts")}).`,
+    );
     return 1;
   }
 
-  let result;
+  let result: LocalizeResult;
   try {
     result = await localizeImages({ postFile, maxBytes, timeoutMs, log: (message) => console.log(message) });
   } catch (error) {
@@ -79,10 +87,14 @@ async function main(): Promise<number> {
   }
   const relative = (file: string) => path.relative(process.cwd(), file) || file;
   if (result.converted) console.log(`Moved ${relative(postFile)} to ${relative(result.postFile)}`);
-  for (const { url, file, reused } of result.downloaded) console.log(`${reused ? "Reused" : "Saved"} ${relative(file)} for ${url}`);
-  for (const { url, line, reason } of result.skipped) console.warn(`${relative(result.postFile)}:${line} skipped ${url}: ${reason}`);
-  for (const { url, line } of result.unrewritable) console.error(`${relative(result.postFile)}:${line} could not rewrite ${url}; edit it by hand`);
-  for (const { url, line, reason } of result.failed) console.error(`${relative(result.postFile)}:${line} failed to download ${url}: ${reason}`);
+  for (const { url, file, reused } of result.downloaded)
+    console.log(`${reused ? "Reused" : "Saved"} ${relative(file)} for ${url}`);
+  for (const { url, line, reason } of result.skipped)
+    console.warn(`${relative(result.postFile)}:${line} skipped ${url}: ${reason}`);
+  for (const { url, line } of result.unrewritable)
+    console.error(`${relative(result.postFile)}:${line} could not rewrite ${url}; edit it by hand`);
+  for (const { url, line, reason } of result.failed)
+    console.error(`${relative(result.postFile)}:${line} failed to download ${url}: ${reason}`);
   return result.failed.length > 0 || result.unrewritable.length > 0 ? 1 : 0;
 }
 

@@ -13,17 +13,21 @@ const USAGE = `Usage: node scripts/new-post.ts "Post title" [--slug <slug>] [--c
   --slug      use this slug instead of one made from the title
   --content   content folder holding posts/ (default: src/content)`;
 
+/** Reads the command line; throws on unknown options or missing values. */
+const parseCommandLine = () =>
+  parseArgs({
+    allowPositionals: true,
+    options: {
+      slug: { type: "string" },
+      content: { type: "string", default: "src/content" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+
 function main(): number {
-  let parsed;
+  let parsed: ReturnType<typeof parseCommandLine>;
   try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        slug: { type: "string" },
-        content: { type: "string", default: "src/content" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
+    parsed = parseCommandLine();
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;

@@ -9,7 +9,7 @@ const timeZone = z.string().refine(
       return false;
     }
   },
-  { message: "expected an IANA time zone such as \"Europe/Berlin\" or \"UTC\"" },
+  { message: 'expected an IANA time zone such as "Europe/Berlin" or "UTC"' },
 );
 
 const siteSchema = z.strictObject({
@@ -25,13 +25,15 @@ const siteSchema = z.strictObject({
   }),
   base: z
     .string()
-    .regex(/^\/([\w-]+\/)*$/, { message: "expected a path that starts and ends with \"/\", such as \"/\" or \"/blog/\"" }),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: "expected a BCP 47 language tag such as \"en\" or \"en-GB\"" }),
+    .regex(/^\/([\w-]+\/)*$/, { message: 'expected a path that starts and ends with "/", such as "/" or "/blog/"' }),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'expected a BCP 47 language tag such as "en" or "en-GB"' }),
   timeZone,
   postsOnHome: z.int().min(1).max(100),
   feedItems: z.int().min(1).max(1000),
   /** Old paths kept alive after a migration: `"/old-path": "/posts/new/"`. */
-  redirects: z.record(z.string().regex(/^\//, { message: "expected a site path starting with \"/\"" }), z.string().min(1)),
+  redirects: z.record(z.string().regex(/^\//, { message: 'expected a site path starting with "/"' }), z.string().min(1)),
 });
 
 export type SiteConfig = z.infer<typeof siteSchema>;
@@ -39,9 +41,7 @@ export type SiteConfig = z.infer<typeof siteSchema>;
 export function parseSiteConfig(input: unknown): SiteConfig {
   const result = siteSchema.safeParse(input);
   if (!result.success) {
-    const problems = result.error.issues
-      .map((issue) => `  - ${issue.path.join(".") || "(root)"}: ${issue.message}`)
-      .join("\n");
+    const problems = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "(root)"}: ${issue.message}`).join("\n");
     throw new Error(`Invalid site settings in src/site.config.ts:\n${problems}`);
   }
   return result.data;

@@ -57,6 +57,7 @@ export interface BuildLog {
   phaseStarts: { phase: string; at: number }[];
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC (U+001B) starts the ANSI colour codes this strips.
 const ANSI = /\u001b\[[0-9;]*m/g;
 const CLOCK = /^\d\d:\d\d:\d\d /;
 
@@ -179,7 +180,8 @@ export function parseBuildLog(raw: readonly LogLine[]): BuildLog {
     else if (image === "revalidated cache entry") imageCounts.revalidated++;
     const labelled = LABELLED.exec(text);
     const counts = labelled ? CACHE_COUNTS.exec(labelled[2] ?? "") : null;
-    if (labelled && counts) integrationCaches.push({ label: labelled[1] ?? "", rendered: Number(counts[1]), reused: Number(counts[2]) });
+    if (labelled && counts)
+      integrationCaches.push({ label: labelled[1] ?? "", rendered: Number(counts[1]), reused: Number(counts[2]) });
   }
   if (routes.feed.count) add("feeds", routes.feed.ms);
   if (routes.socialCard.count) add("socialCards", routes.socialCard.ms);

@@ -74,7 +74,8 @@ function spread(values: readonly number[]): number | null {
 const difference = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
 
 export function summariseDelta(runs: readonly ChartsRun[], state: CacheState): DeltaSummary {
-  const pick = (variant: ChartsVariant) => runs.filter((run) => run.state === state && run.variant === variant && run.exitCode === 0);
+  const pick = (variant: ChartsVariant) =>
+    runs.filter((run) => run.state === state && run.variant === variant && run.exitCode === 0);
   const withRuns = pick("with");
   const withoutRuns = pick("without");
   const delta = (figure: (run: ChartsRun) => number | null): Delta => {

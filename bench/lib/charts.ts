@@ -12,7 +12,20 @@ export interface ChartPlan {
 
 const COMPONENT = { line: "LineChart", bar: "BarChart", scatter: "ScatterChart" } as const;
 const SERIES = ["desktop", "mobile", "tablet"];
-const CATEGORIES = ["north", "south", "east", "west", "central", "coast", "valley", "hills", "plains", "islands", "delta", "ridge"];
+const CATEGORIES = [
+  "north",
+  "south",
+  "east",
+  "west",
+  "central",
+  "coast",
+  "valley",
+  "hills",
+  "plains",
+  "islands",
+  "delta",
+  "ridge",
+];
 
 const round = (value: number) => Math.round(value * 10) / 10;
 

@@ -1,6 +1,16 @@
 import { slug as slugify } from "github-slugger";
 import { chartMdx, chartPlainText, chartPlan, type ChartPlan } from "./charts.ts";
-import { blockquote, CODE_LANGUAGES, codeBlock, heading, list, paragraph, title, type CodeLanguage, type Markup } from "./prose.ts";
+import {
+  blockquote,
+  CODE_LANGUAGES,
+  codeBlock,
+  heading,
+  list,
+  paragraph,
+  title,
+  type CodeLanguage,
+  type Markup,
+} from "./prose.ts";
 import { createRandom, type Random } from "./random.ts";
 
 /**
@@ -151,7 +161,10 @@ function body(random: Random, plan: BodyPlan, markup: Markup): { blocks: Block[]
     const after = random.int(0, Math.max(0, prose.length - 1));
     slots.set(after, [...(slots.get(after) ?? []), insert]);
   }
-  const blocks = prose.flatMap((block, index): Block[] => [{ type: "markdown", markdown: block.markdown }, ...(slots.get(index) ?? [])]);
+  const blocks = prose.flatMap((block, index): Block[] => [
+    { type: "markdown", markdown: block.markdown },
+    ...(slots.get(index) ?? []),
+  ]);
   return { blocks, words };
 }
 
@@ -295,7 +308,9 @@ export function postFiles(post: PostPlan, flavour: Flavour): CorpusFile[] {
   const text = `${frontmatter(post)}\n${post.blocks.map((block) => blockMarkdown(block, flavour, mdx)).join("\n\n")}\n`;
   if (!isFolderPost(post)) return [{ path: `${post.slug}.${extension}`, text }];
   const beside: CorpusFile[] = post.blocks.flatMap((block) =>
-    block.type === "image" && block.image.kind === "relative" ? [{ path: `${post.slug}/${block.image.file}`, asset: block.image.asset }] : [],
+    block.type === "image" && block.image.kind === "relative"
+      ? [{ path: `${post.slug}/${block.image.file}`, asset: block.image.asset }]
+      : [],
   );
   return [
     { path: `${post.slug}/index.${extension}`, text },

@@ -24,7 +24,11 @@ export interface PageAssets {
   inlineScripts: string[];
 }
 
-const attribute = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i").exec(tag)?.slice(1).find((value) => value !== undefined);
+const attribute = (tag: string, name: string) =>
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i")
+    .exec(tag)
+    ?.slice(1)
+    .find((value) => value !== undefined);
 
 /** Inline scripts of a type the browser does not run (JSON-LD and the like) are data, not JavaScript. */
 const isExecutable = (tag: string) => {

@@ -109,7 +109,10 @@ export function evaluateTargets(builds: readonly BuildMeasurement[], ratios: Rat
   const peaks = builds.filter((build) => build.project === "blog").map((build) => build.peakRssBytes);
   const peak = peaks.length && peaks.every((value) => value !== null) ? Math.max(...(peaks as number[])) : null;
   const failed = builds.filter((build) => build.exitCode !== 0);
-  const worstPages = ratios.pageRenderingCold === null || ratios.pageRenderingWarm === null ? null : Math.max(ratios.pageRenderingCold, ratios.pageRenderingWarm);
+  const worstPages =
+    ratios.pageRenderingCold === null || ratios.pageRenderingWarm === null
+      ? null
+      : Math.max(ratios.pageRenderingCold, ratios.pageRenderingWarm);
   return [
     {
       target: "Every build succeeds",
@@ -117,21 +120,36 @@ export function evaluateTargets(builds: readonly BuildMeasurement[], ratios: Rat
       measured: failed.length ? failed.map((build) => `${build.project} ${build.state}: ${build.exitCode}`).join(", ") : "all 0",
       pass: failed.length === 0,
     },
-    { target: "Warm build vs reference", limit: `≤ ${times(TARGETS.warmRatio)}`, measured: times(ratios.warm), pass: atMost(ratios.warm, TARGETS.warmRatio) },
+    {
+      target: "Warm build vs reference",
+      limit: `≤ ${times(TARGETS.warmRatio)}`,
+      measured: times(ratios.warm),
+      pass: atMost(ratios.warm, TARGETS.warmRatio),
+    },
     {
       target: "Images re-rendered in warm build",
       limit: `${TARGETS.warmImagesRendered}`,
       measured: warm ? `${rendered} (rendered / reused: ${imageCounts(warm.log)})` : NA,
       pass: atMost(rendered, TARGETS.warmImagesRendered),
     },
-    { target: "Cold build vs reference", limit: `≤ ${times(TARGETS.coldRatio)}`, measured: times(ratios.cold), pass: atMost(ratios.cold, TARGETS.coldRatio) },
+    {
+      target: "Cold build vs reference",
+      limit: `≤ ${times(TARGETS.coldRatio)}`,
+      measured: times(ratios.cold),
+      pass: atMost(ratios.cold, TARGETS.coldRatio),
+    },
     {
       target: "Page rendering vs reference (cold, warm)",
       limit: `≤ ${times(TARGETS.pageRenderingRatio)}`,
       measured: `${times(ratios.pageRenderingCold)}, ${times(ratios.pageRenderingWarm)}`,
       pass: atMost(worstPages, TARGETS.pageRenderingRatio),
     },
-    { target: "Peak memory (blog builds)", limit: `≤ ${bytes(TARGETS.peakRssBytes)}`, measured: bytes(peak), pass: atMost(peak, TARGETS.peakRssBytes) },
+    {
+      target: "Peak memory (blog builds)",
+      limit: `≤ ${bytes(TARGETS.peakRssBytes)}`,
+      measured: bytes(peak),
+      pass: atMost(peak, TARGETS.peakRssBytes),
+    },
   ];
 }
 
@@ -183,7 +201,8 @@ function phaseRows(builds: readonly BuildMeasurement[]): string[][] {
     {
       // Astro renders Markdown during sync unless a loader defers it (the blog's does), so only the sum compares like with like.
       label: "Content sync + page rendering",
-      figure: (log) => (log.contentSyncMs === null || log.pageRenderingMs === null ? null : log.contentSyncMs + log.pageRenderingMs),
+      figure: (log) =>
+        log.contentSyncMs === null || log.pageRenderingMs === null ? null : log.contentSyncMs + log.pageRenderingMs,
     },
     { label: "Image optimisation", figure: (log) => log.imagesMs },
     { label: "Post-build hooks", figure: (log) => log.postBuildMs },
@@ -218,9 +237,21 @@ function phaseRows(builds: readonly BuildMeasurement[]): string[][] {
 
 export function formatReport(report: BenchReport): string {
   const builds = ordered(report.builds);
-  const referenceOf = (build: BuildMeasurement) => (build.project === "blog" ? find(report.builds, "reference", build.state) : undefined);
+  const referenceOf = (build: BuildMeasurement) =>
+    build.project === "blog" ? find(report.builds, "reference", build.state) : undefined;
   const summary = markdownTable(
-    ["Build", "Wall time", "Posts/s", "CPU time", "Peak RSS (during)", "dist size", "Pages", "Images rendered / reused", "Warnings", "vs reference: wall, CPU"],
+    [
+      "Build",
+      "Wall time",
+      "Posts/s",
+      "CPU time",
+      "Peak RSS (during)",
+      "dist size",
+      "Pages",
+      "Images rendered / reused",
+      "Warnings",
+      "vs reference: wall, CPU",
+    ],
     builds.map((build) => {
       const reference = referenceOf(build);
       return [

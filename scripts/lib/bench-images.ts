@@ -33,7 +33,9 @@ function valueNoise(random: Random, width: number, height: number, cell: number)
 }
 
 function fractal(random: Random, width: number, height: number): (x: number, y: number) => number {
-  const octaves = [0.35, 0.12, 0.04, 0.012].map((scale) => valueNoise(random, width, height, Math.max(4, Math.round(width * scale))));
+  const octaves = [0.35, 0.12, 0.04, 0.012].map((scale) =>
+    valueNoise(random, width, height, Math.max(4, Math.round(width * scale))),
+  );
   return (x, y) => octaves.reduce((sum, noise, i) => sum + noise(x, y) / 2 ** i, 0) / 1.875;
 }
 
@@ -80,7 +82,9 @@ export async function generateImages(dir: string, seed: number): Promise<string[
   return Promise.all(
     IMAGE_ASSETS.map(async (asset) => {
       const path = join(dir, asset.file);
-      const image = sharp(landscape(asset, root.fork(asset.file)), { raw: { width: asset.width, height: asset.height, channels: 3 } });
+      const image = sharp(landscape(asset, root.fork(asset.file)), {
+        raw: { width: asset.width, height: asset.height, channels: 3 },
+      });
       await (asset.file.endsWith(".png") ? image.png() : image.jpeg({ quality: 85 })).toFile(path);
       return path;
     }),

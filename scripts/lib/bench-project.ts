@@ -14,7 +14,12 @@ const referenceSource = join(repoRoot, "bench/reference");
  * node_modules by walking up; Astro's caches (node_modules/.astro and
  * .astro/ under the copy) start empty, which is what "cold" means here.
  */
-export function createBenchProject(name: string, flavour: Flavour, posts: readonly PostPlan[], images: readonly string[]): string {
+export function createBenchProject(
+  name: string,
+  flavour: Flavour,
+  posts: readonly PostPlan[],
+  images: readonly string[],
+): string {
   const dir = join(benchTmp, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -30,7 +35,9 @@ export function createBenchProject(name: string, flavour: Flavour, posts: readon
   mkdirSync(postsDir, { recursive: true });
   const publicImages = join(dir, "public", PUBLIC_IMAGE_DIR);
   mkdirSync(publicImages, { recursive: true });
-  IMAGE_ASSETS.forEach((asset, index) => copyFileSync(images[index] as string, join(publicImages, asset.file)));
+  IMAGE_ASSETS.forEach((asset, index) => {
+    copyFileSync(images[index] as string, join(publicImages, asset.file));
+  });
   writePosts(postsDir, flavour, posts, images);
   return dir;
 }

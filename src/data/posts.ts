@@ -50,7 +50,8 @@ let cache: Promise<Post[]> | undefined;
 
 /** Every post that gets a page in this build, newest first. */
 export function getPostsWithPages(): Promise<Post[]> {
-  const load = () => getCollection("posts", ({ data }) => hasPage(data, now, mode)).then((entries) => entries.map(toPost).sort(newestFirst));
+  const load = () =>
+    getCollection("posts", ({ data }) => hasPage(data, now, mode)).then((entries) => entries.map(toPost).sort(newestFirst));
   // In dev the content changes under a running server; a build reads it once.
   if (import.meta.env.DEV) return load();
   cache ??= load();
@@ -64,9 +65,23 @@ export async function getRelatedPosts(post: Post): Promise<Post[]> {
   const posts = await getPostsWithPages();
   const compute = () =>
     getPostsWithPages().then((all) =>
-      relatedPosts(all.map((candidate) => ({ id: candidate.slug, text: `${candidate.title} ${candidate.prose}`, tags: candidate.tags.map((tag) => tag.slug) })), 6),
+      relatedPosts(
+        all.map((candidate) => ({
+          id: candidate.slug,
+          text: `${candidate.title} ${candidate.prose}`,
+          tags: candidate.tags.map((tag) => tag.slug),
+        })),
+        6,
+      ),
     );
-  const map = await (import.meta.env.DEV ? compute() : (related ??= compute()));
+  let pending: Promise<Map<string, string[]>>;
+  if (import.meta.env.DEV) {
+    pending = compute();
+  } else {
+    related ??= compute();
+    pending = related;
+  }
+  const map = await pending;
   const bySlug = new Map(posts.map((candidate) => [candidate.slug, candidate]));
   return (map.get(post.slug) ?? [])
     .map((slug) => bySlug.get(slug))

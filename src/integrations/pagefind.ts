@@ -9,11 +9,13 @@ import { isSearchablePage } from "../lib/search/indexing.ts";
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
-    .map((entry) => join(entry.parentPath, entry.name))
-    // Directory order varies between file systems; a fixed order gives the same index for the same site.
-    .sort();
+  return (
+    entries
+      .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
+      .map((entry) => join(entry.parentPath, entry.name))
+      // Directory order varies between file systems; a fixed order gives the same index for the same site.
+      .sort()
+  );
 }
 
 function check(step: string, errors: string[]) {

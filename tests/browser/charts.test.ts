@@ -29,7 +29,9 @@ describe("charts in a real browser", () => {
           const { width, height } = svg.viewBox.baseVal;
           return [...svg.querySelectorAll<SVGTextElement>("text")]
             .map((text) => ({ text: text.textContent, box: text.getBBox() }))
-            .filter(({ box }) => box.x < -0.5 || box.y < -0.5 || box.x + box.width > width + 0.5 || box.y + box.height > height + 0.5);
+            .filter(
+              ({ box }) => box.x < -0.5 || box.y < -0.5 || box.x + box.width > width + 0.5 || box.y + box.height > height + 0.5,
+            );
         }),
     );
     expect(outside).toEqual([]);
@@ -41,7 +43,11 @@ describe("charts in a real browser", () => {
   it("recolours charts when the theme changes, without new drawings", async () => {
     const { context, open } = await siteContext(browser, site.url, { colorScheme: "light" });
     const page = await open("posts/charts/");
-    const barColour = () => page.locator("figure.chart .chart-bar").first().evaluate((bar) => getComputedStyle(bar).fill);
+    const barColour = () =>
+      page
+        .locator("figure.chart .chart-bar")
+        .first()
+        .evaluate((bar) => getComputedStyle(bar).fill);
     const before = await barColour();
     const markup = await page.locator("figure.chart").first().innerHTML();
     await page.getByRole("button", { name: "Switch to dark theme" }).click();

@@ -30,7 +30,8 @@ describe("code blocks and the table of contents in a real browser", () => {
 
   const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
   /** Where a heading sits in the viewport, in CSS pixels from the top. */
-  const headingTop = (page: Page, id: string) => page.evaluate((target) => document.getElementById(target)?.getBoundingClientRect().top ?? NaN, id);
+  const headingTop = (page: Page, id: string) =>
+    page.evaluate((target) => document.getElementById(target)?.getBoundingClientRect().top ?? NaN, id);
 
   for (const scheme of ["light", "dark"] as const) {
     for (const width of [360, 1280]) {
@@ -49,7 +50,11 @@ describe("code blocks and the table of contents in a real browser", () => {
     const { context, page } = await openPost({ width: 360 });
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     const pre = page.locator(".code-block pre").last();
-    const size = await pre.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth, right: element.getBoundingClientRect().right }));
+    const size = await pre.evaluate((element) => ({
+      scroll: element.scrollWidth,
+      client: element.clientWidth,
+      right: element.getBoundingClientRect().right,
+    }));
     expect(size.scroll).toBeGreaterThan(size.client * 2);
     expect(size.right).toBeLessThanOrEqual(360);
     await pre.focus();
@@ -70,6 +75,7 @@ describe("code blocks and the table of contents in a real browser", () => {
       [
         "export function greet(name: string): string {",
         "  // Comments keep their contrast on a highlighted line.",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: this is the copied source text, not a template.
         "  const greeting = `Hello, ${name}`;",
         "  console.log(greeting);",
         "  return greeting;",
@@ -90,7 +96,8 @@ describe("code blocks and the table of contents in a real browser", () => {
     const { context, problems, open } = await siteContext(browser, site.url);
     await context.addInitScript(() => {
       // Init scripts also run in about:blank, which has no clipboard.
-      if (navigator.clipboard) navigator.clipboard.writeText = () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError"));
+      if (navigator.clipboard)
+        navigator.clipboard.writeText = () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError"));
     });
     const page = await open(PATH);
     const button = page.getByRole("button", { name: "Copy code" }).first();
@@ -106,7 +113,8 @@ describe("code blocks and the table of contents in a real browser", () => {
     const { context, page } = await openPost();
     await page.locator("#line-numbers .heading-anchor").focus();
     await page.keyboard.press("Tab");
-    const focused = () => page.evaluate(() => [document.activeElement?.className, document.activeElement?.getAttribute("aria-label")]);
+    const focused = () =>
+      page.evaluate(() => [document.activeElement?.className, document.activeElement?.getAttribute("aria-label")]);
     expect(await focused()).toEqual(["copy-button", "Copy code"]);
     await page.keyboard.press("Enter");
     expect((await clipboard(page)).split("\n")).toHaveLength(12);
@@ -121,10 +129,13 @@ describe("code blocks and the table of contents in a real browser", () => {
     const page = await context.newPage();
     await page.goto(new URL(PATH, site.url).href);
     expect(await page.locator(".copy-button").count()).toBe(0);
-    const selected = await page.locator(".code-block pre").first().evaluate((pre) => {
-      getSelection()?.selectAllChildren(pre);
-      return getSelection()?.toString();
-    });
+    const selected = await page
+      .locator(".code-block pre")
+      .first()
+      .evaluate((pre) => {
+        getSelection()?.selectAllChildren(pre);
+        return getSelection()?.toString();
+      });
     expect(selected).toMatch(/^export function greet[\s\S]+\}$/);
     await context.close();
   });

@@ -83,7 +83,10 @@ describe("pages under the real Content-Security-Policy, through nginx", () => {
     });
     expect(ran).toBe(false);
     const { events } = await violations(page);
-    expect(events).toEqual(["script-src-elem blocked inline (/blog/posts/hello-world/)", "style-src-elem blocked inline (/blog/posts/hello-world/)"]);
+    expect(events).toEqual([
+      "script-src-elem blocked inline (/blog/posts/hello-world/)",
+      "style-src-elem blocked inline (/blog/posts/hello-world/)",
+    ]);
     await context.close();
   });
 });

@@ -56,6 +56,19 @@ describe("reader flows", () => {
     await context.close();
   });
 
+  it("follows the feed link from the footer to a real RSS document", async () => {
+    const { context, open } = await siteContext(browser, site.url);
+    const page = await open("");
+    const [response] = await Promise.all([
+      page.waitForResponse(/\/blog\/rss\.xml$/),
+      page.getByRole("link", { name: "RSS" }).click(),
+    ]);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toMatch(/xml/);
+    expect(await response.text()).toContain('<rss version="2.0"');
+    await context.close();
+  });
+
   it("lists a post on its tag page", async () => {
     const { context, open } = await siteContext(browser, site.url);
     const page = await open("posts/hello-world/");

@@ -90,7 +90,8 @@ describe("search in a real browser", () => {
   it("keeps the form and the count in place as results arrive, and the footer out of the way", async () => {
     const { context, open } = await siteContext(browser, site.url, { width: 360 });
     const page = await open("search/");
-    const box = async (selector: string) => (await page.locator(selector).boundingBox()) ?? { x: NaN, y: NaN, width: NaN, height: NaN };
+    const box = async (selector: string) =>
+      (await page.locator(selector).boundingBox()) ?? { x: NaN, y: NaN, width: NaN, height: NaN };
     const viewport = page.viewportSize()?.height ?? 0;
     const before = { form: await box("form[role=search]"), status: await box("[data-search-status]") };
     expect((await box(".site-footer")).y).toBeGreaterThanOrEqual(viewport);

@@ -21,13 +21,9 @@ function outline(list: Element | null | undefined, level = 0): string[] {
 
 describe("code blocks in a built post", () => {
   it("wraps every block, captioning the titled ones", () => {
-    expect(blocks().map((block) => `${block.tagName.toLowerCase()}:${block.querySelector("figcaption")?.textContent ?? ""}`)).toEqual([
-      "figure:greet.ts",
-      "div:",
-      "figure:config.diff",
-      "div:",
-      "div:",
-    ]);
+    expect(
+      blocks().map((block) => `${block.tagName.toLowerCase()}:${block.querySelector("figcaption")?.textContent ?? ""}`),
+    ).toEqual(["figure:greet.ts", "div:", "figure:config.diff", "div:", "div:"]);
     for (const block of blocks()) {
       const pre = block.querySelector(":scope > pre.astro-code");
       expect(pre?.getAttribute("tabindex")).toBe("0");
@@ -37,7 +33,11 @@ describe("code blocks in a built post", () => {
   });
 
   it("marks the lines given in braces", () => {
-    expect(lineClasses(blocks()[0]).map((name, index) => (name.includes("highlighted") ? index + 1 : 0)).filter(Boolean)).toEqual([2, 4, 5]);
+    expect(
+      lineClasses(blocks()[0])
+        .map((name, index) => (name.includes("highlighted") ? index + 1 : 0))
+        .filter(Boolean),
+    ).toEqual([2, 4, 5]);
   });
 
   it("numbers lines only where asked, with a gutter for two digits", () => {
@@ -70,14 +70,18 @@ describe("code blocks in a built post", () => {
     expect(copy).toHaveLength(1);
     expect(Buffer.byteLength(copy[0] ?? "")).toBeLessThan(1024);
     expect(document.querySelector(".copy-button")).toBeNull();
-    const handlers = [...document.querySelectorAll("*")].flatMap((element) => element.getAttributeNames().filter((name) => name.startsWith("on")));
+    const handlers = [...document.querySelectorAll("*")].flatMap((element) =>
+      element.getAttributeNames().filter((name) => name.startsWith("on")),
+    );
     expect(handlers).toEqual([]);
   });
 
   it("keeps a post page's HTML and CSS under 14 KB gzipped", () => {
     for (const path of ["posts/code-blocks/", "posts/hello-world/"]) {
       const { html, document } = readPage(dist, path);
-      const css = [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) => fromDist(link.getAttribute("href") ?? ""));
+      const css = [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) =>
+        fromDist(link.getAttribute("href") ?? ""),
+      );
       const bytes = [html, ...css].reduce((total, text) => total + gzipSync(text).length, 0);
       expect(bytes, path).toBeLessThan(14 * 1024);
     }

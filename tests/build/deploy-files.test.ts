@@ -48,7 +48,10 @@ function headerRules(text: string): Map<string, string[]> {
   for (const line of text.split("\n")) {
     if (line === "" || line.startsWith("#")) continue;
     if (line.startsWith(" ")) current.push(line.trim());
-    else rules.set(line, (current = []));
+    else {
+      current = [];
+      rules.set(line, current);
+    }
   }
   return rules;
 }
@@ -66,7 +69,9 @@ describe("deploy files for the fixture production build", () => {
     // The fixture site has its own posts; the repository's redirect target is not among them.
     const { code, output } = deployFiles();
     expect(code).toBe(1);
-    expect(output).toContain("error: redirect /markdown-tour → /posts/example-markdown-tour/: target /posts/example-markdown-tour/ is not a route of the built site");
+    expect(output).toContain(
+      "error: redirect /markdown-tour → /posts/example-markdown-tour/: target /posts/example-markdown-tour/ is not a route of the built site",
+    );
     expect(output).toContain("no deploy files written");
     expect(existsSync(join(dist, "_headers"))).toBe(false);
     expect(existsSync(join(dist, "_redirects"))).toBe(false);
@@ -95,7 +100,13 @@ describe("deploy files for the fixture production build", () => {
       const policy = headerRules(readFileSync(join(dist, "_headers"), "utf8"))
         .get(`${FIXTURE_BASE}*`)
         ?.find((line) => line.startsWith("Content-Security-Policy: "));
-      const directive = (name: string) => new Set(policy?.split("; ").find((part) => part.includes(`${name} `))?.match(/'sha256-[^']+'/g));
+      const directive = (name: string) =>
+        new Set(
+          policy
+            ?.split("; ")
+            .find((part) => part.includes(`${name} `))
+            ?.match(/'sha256-[^']+'/g),
+        );
       const expected = inlineCode(dist);
       // The two theme scripts of the layout, at least, are on every page.
       expect(expected.scripts.size).toBeGreaterThanOrEqual(2);
@@ -131,7 +142,11 @@ describe("deploy files for the fixture production build", () => {
 describe("npm run build (scripts/build.ts)", () => {
   let project: string;
   const build = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [join(project, "scripts/build.ts"), ...args], { cwd: project, env: userEnv(), encoding: "utf8" });
+    const result = spawnSync(process.execPath, [join(project, "scripts/build.ts"), ...args], {
+      cwd: project,
+      env: userEnv(),
+      encoding: "utf8",
+    });
     return { code: result.status, output: `${result.stdout}${result.stderr}` };
   };
   const leftovers = () => readdirSync(project).filter((entry) => entry.startsWith(".dist"));
@@ -166,9 +181,13 @@ describe("npm run build (scripts/build.ts)", () => {
     expect(output).toContain("dist/ replaced, with _headers and _redirects; nginx server block in deploy-out/dist.nginx.conf.");
     const dist = join(project, "dist");
     expect(existsSync(join(dist, "posts/hello-world"))).toBe(false);
-    expect(readFileSync(join(dist, "posts/example-markdown-tour/index.html"), "utf8")).toContain("https://passed-through.example/posts/example-markdown-tour/");
+    expect(readFileSync(join(dist, "posts/example-markdown-tour/index.html"), "utf8")).toContain(
+      "https://passed-through.example/posts/example-markdown-tour/",
+    );
     expect(readFileSync(join(dist, "_redirects"), "utf8")).toContain("/markdown-tour /posts/example-markdown-tour/ 301\n");
-    expect(readFileSync(join(dist, "_headers"), "utf8")).toContain("/*\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+    expect(readFileSync(join(dist, "_headers"), "utf8")).toContain(
+      "/*\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-",
+    );
     expect(readFileSync(join(project, "deploy-out/dist.nginx.conf"), "utf8")).toContain(`alias "${dist}/";`);
     // Hosts and web servers read the published folder as another user.
     expect(statSync(dist).mode & 0o755).toBe(0o755);

@@ -20,10 +20,14 @@ describe("astro dev on the repository's own content", () => {
 
   beforeAll(async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, [join(repoRoot, "node_modules/astro/bin/astro.mjs"), "dev", "--port", String(port), "--host", "127.0.0.1"], {
-      cwd: repoRoot,
-      env: userEnv(),
-    });
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, "node_modules/astro/bin/astro.mjs"), "dev", "--port", String(port), "--host", "127.0.0.1"],
+      {
+        cwd: repoRoot,
+        env: userEnv(),
+      },
+    );
     stop = () => child.kill("SIGTERM");
     url = `http://127.0.0.1:${port}/`;
     await new Promise<void>((resolve, reject) => {
@@ -39,18 +43,19 @@ describe("astro dev on the repository's own content", () => {
       child.stdout.on("data", onData);
       child.stderr.on("data", onData);
     });
-  });
 
-  afterAll(() => stop());
-
-  // The first request compiles the page; under load the server may drop a connection while it warms up.
-  beforeAll(async () => {
+    // The first request compiles the page; under load the server may drop a connection while it warms up.
     for (let attempt = 0; attempt < 30; attempt++) {
-      const ok = await fetch(url).then((response) => response.ok, () => false);
-      if (ok) return;
+      const ok = await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (ok) break;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   });
+
+  afterAll(() => stop());
 
   it("serves the home page listing the seed post as a draft", async () => {
     const html = await (await fetch(url)).text();

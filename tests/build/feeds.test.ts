@@ -54,7 +54,9 @@ describe("RSS feed", () => {
 
   it("puts the cover first and renders the real post body", () => {
     const content = feed.items.find((item) => item.title === "Hello, fixture world")?.["content:encoded"] ?? "";
-    expect(content).toMatch(/^<figure><img src="https:\/\/blog\.example\.org\/blog\/_astro\/cover\.[^"]+\.jpe?g" alt="A teal and rose gradient/);
+    expect(content).toMatch(
+      /^<figure><img src="https:\/\/blog\.example\.org\/blog\/_astro\/cover\.[^"]+\.jpe?g" alt="A teal and rose gradient/,
+    );
     expect(content).toContain("<table>");
     expect(content).toContain('href="https://blog.example.org/blog/posts/hello-world/#');
   });
@@ -64,7 +66,9 @@ describe("RSS feed", () => {
     expect(mdx).toContain("the answer is 42");
     const charts = feed.items.find((item) => item.title === "Charts fixture")?.["content:encoded"] ?? "";
     expect(charts).not.toContain("<svg");
-    const images = [...charts.matchAll(/<img src="https:\/\/blog\.example\.org\/blog\/(charts\/[a-f0-9]{64}\.png)"[^>]*alt="([^"]+)"/g)];
+    const images = [
+      ...charts.matchAll(/<img src="https:\/\/blog\.example\.org\/blog\/(charts\/[a-f0-9]{64}\.png)"[^>]*alt="([^"]+)"/g),
+    ];
     expect(images).toHaveLength(3);
     for (const [, path, alt] of images) {
       expect(existsSync(join(dist, path ?? ""))).toBe(true);
@@ -114,8 +118,7 @@ describe("JSON Feed", () => {
 
 describe("head metadata of a post", () => {
   const { document } = readPage(dist, "posts/hello-world/");
-  const meta = (key: string) =>
-    document.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute("content");
+  const meta = (key: string) => document.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute("content");
 
   it("has title, description, canonical, Open Graph and Twitter card tags", () => {
     expect(document.querySelector("title")?.textContent).toBe("Hello, fixture world · Field Notes");
@@ -136,12 +139,16 @@ describe("head metadata of a post", () => {
     for (const path of ["", "posts/", "tags/", "posts/hello-world/"]) {
       const page = readPage(dist, path).document;
       expect(page.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute("href")).toBe("/blog/rss.xml");
-      expect(page.querySelector('link[rel="alternate"][type="application/feed+json"]')?.getAttribute("href")).toBe("/blog/feed.json");
+      expect(page.querySelector('link[rel="alternate"][type="application/feed+json"]')?.getAttribute("href")).toBe(
+        "/blog/feed.json",
+      );
     }
   });
 
   it("has BlogPosting and BreadcrumbList JSON-LD that parses", () => {
-    const blocks = [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) => JSON.parse(script.textContent ?? ""));
+    const blocks = [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) =>
+      JSON.parse(script.textContent ?? ""),
+    );
     expect(blocks.map((block) => block["@type"])).toEqual(["BlogPosting", "BreadcrumbList"]);
     expect(blocks[0]).toMatchObject({ headline: "Hello, fixture world", datePublished: "2025-01-10T05:00:00.000Z" });
   });

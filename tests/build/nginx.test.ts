@@ -26,14 +26,18 @@ describe("the generated nginx configuration, served by Debian's nginx", () => {
       request(new URL(path, site.url), { headers }, (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+        );
       })
         .on("error", reject)
         .end();
     });
   const file = (path: string) => readFileSync(join(dist, path));
   const css = () => {
-    const name = readdirSync(join(dist, "_astro")).find((entry) => entry.endsWith(".css") && statSync(join(dist, "_astro", entry)).size > 1024);
+    const name = readdirSync(join(dist, "_astro")).find(
+      (entry) => entry.endsWith(".css") && statSync(join(dist, "_astro", entry)).size > 1024,
+    );
     if (!name) throw new Error("The fixture build has no stylesheet in _astro/");
     return `_astro/${name}`;
   };

@@ -35,7 +35,9 @@ describe("production build of the fixture site", () => {
   });
 
   it("marks unlisted pages noindex and published ones indexable", () => {
-    expect(readPage(dist, "posts/unlisted-post").document.querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");
+    expect(readPage(dist, "posts/unlisted-post").document.querySelector('meta[name="robots"]')?.getAttribute("content")).toBe(
+      "noindex",
+    );
     expect(readPage(dist, "posts/hello-world").document.querySelector('meta[name="robots"]')).toBeNull();
   });
 
@@ -78,7 +80,9 @@ describe("production build of the fixture site", () => {
     expect(fromPublic?.getAttribute("width")).toBe("800");
     expect(fromPublic?.getAttribute("height")).toBe("400");
     expect(fromPublic?.getAttribute("loading")).toBe("lazy");
-    expect(fromPublic?.closest("figure")?.querySelector("figcaption")?.textContent).toBe("A captioned screenshot: click to open it full size");
+    expect(fromPublic?.closest("figure")?.querySelector("figcaption")?.textContent).toBe(
+      "A captioned screenshot: click to open it full size",
+    );
     expect(fromPublic?.parentElement?.getAttribute("href")).toBe("/blog/images/My%20Chart@2x.png");
     expect(relative?.closest("figure")?.querySelector("figcaption")?.textContent).toBe("A diagram, optimised and captioned");
     const remote = images.find((img) => img.getAttribute("alt") === "remote badge");
@@ -122,7 +126,9 @@ describe("production build of the fixture site", () => {
     const { document } = readPage(dist, "colophon/");
     expect(document.querySelector("h1")?.textContent).toBe("Colophon");
     expect(document.querySelector('.prose a[href="/blog/posts/hello-world/"]')).not.toBeNull();
-    expect(readPage(dist, "").document.querySelector('header nav a[href="/blog/colophon/"]')?.textContent?.trim()).toBe("Colophon");
+    expect(readPage(dist, "").document.querySelector('header nav a[href="/blog/colophon/"]')?.textContent?.trim()).toBe(
+      "Colophon",
+    );
     expect(pageExists(dist, "hidden-draft")).toBe(false);
     expect(pageExists(preview, "hidden-draft")).toBe(true);
   });

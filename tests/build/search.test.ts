@@ -26,7 +26,9 @@ function indexedPages(root: string): IndexedPage[] {
 }
 
 const entry = (root: string) =>
-  JSON.parse(readFileSync(join(root, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  JSON.parse(readFileSync(join(root, "pagefind/pagefind-entry.json"), "utf8")) as {
+    languages: Record<string, { page_count: number }>;
+  };
 
 describe("search index of the production build", () => {
   const pages = indexedPages(dist);
@@ -84,11 +86,15 @@ describe("search page", () => {
 
   it("points its script at the index under the base path, from a module file and with no inline handlers", () => {
     const { document } = readPage(dist, "search");
-    expect(document.querySelector("[data-pagefind-bundle]")?.getAttribute("data-pagefind-bundle")).toBe(`${FIXTURE_BASE}pagefind/pagefind.js`);
+    expect(document.querySelector("[data-pagefind-bundle]")?.getAttribute("data-pagefind-bundle")).toBe(
+      `${FIXTURE_BASE}pagefind/pagefind.js`,
+    );
     const modules = [...document.querySelectorAll('script[type="module"]')];
     expect(modules.length).toBe(1);
     expect(modules[0]?.getAttribute("src")).toMatch(new RegExp(`^${FIXTURE_BASE}_astro/.+\\.js$`));
-    const handlers = [...document.querySelectorAll("*")].flatMap((element) => element.getAttributeNames().filter((name) => name.startsWith("on")));
+    const handlers = [...document.querySelectorAll("*")].flatMap((element) =>
+      element.getAttributeNames().filter((name) => name.startsWith("on")),
+    );
     expect(handlers).toEqual([]);
   });
 

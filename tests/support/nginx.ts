@@ -79,7 +79,8 @@ function mainConfig(dir: string, serverBlock: string): string {
 export async function serveWithNginx(dist: string, base: string): Promise<NginxSite> {
   requireNginx();
   const dir = mkdtempSync(join(repoRoot, "tests/.tmp/nginx-"));
-  for (const name of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(join(dir, "temp", name), { recursive: true });
+  for (const name of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"])
+    mkdirSync(join(dir, "temp", name), { recursive: true });
   const errorLog = join(dir, "error.log");
   const log = () => (existsSync(errorLog) ? readFileSync(errorLog, "utf8") : "");
 
@@ -89,7 +90,9 @@ export async function serveWithNginx(dist: string, base: string): Promise<NginxS
     const files = planDeployFiles({ dist, base, redirects: site.redirects, nginx: { root: dist, listen: `127.0.0.1:${port}` } });
     writeFileSync(join(dir, "site.conf"), files.nginx);
     writeFileSync(join(dir, "nginx.conf"), mainConfig(dir, join(dir, "site.conf")));
-    const child: ChildProcess = spawn(NGINX, ["-p", dir, "-e", errorLog, "-c", join(dir, "nginx.conf")], { stdio: ["ignore", "ignore", "pipe"] });
+    const child: ChildProcess = spawn(NGINX, ["-p", dir, "-e", errorLog, "-c", join(dir, "nginx.conf")], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr?.on("data", (chunk) => (stderr += chunk));
     const exited = new Promise<number>((resolve) => child.once("exit", (code) => resolve(code ?? 1)));

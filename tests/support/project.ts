@@ -12,7 +12,11 @@ const tmpRoot = join(repoRoot, "tests/.tmp");
  * so Node finds the repo's node_modules by walking up, while Astro's cache
  * and content store stay private to the copy.
  */
-export function createProject(name: string, posts: Record<string, string | Buffer> = {}, options: { withSitePosts?: boolean } = {}) {
+export function createProject(
+  name: string,
+  posts: Record<string, string | Buffer> = {},
+  options: { withSitePosts?: boolean } = {},
+) {
   // One folder per test process, so two test runs on one machine never build into each other's copy.
   const dir = join(tmpRoot, `${name}-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });

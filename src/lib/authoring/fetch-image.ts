@@ -73,7 +73,10 @@ export async function fetchImage(url: string, options: FetchImageOptions = {}): 
     }
     const bytes = response.body ? await readLimited(response.body, maxBytes) : new Uint8Array();
     const type = sniffImage(bytes);
-    if (!type) throw new ImageDownloadError(`served as ${contentType} but the content is not a PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG image`);
+    if (!type)
+      throw new ImageDownloadError(
+        `served as ${contentType} but the content is not a PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG image`,
+      );
     return { bytes, type, contentType };
   } catch (error) {
     if (error instanceof ImageDownloadError) throw error;

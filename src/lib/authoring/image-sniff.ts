@@ -28,7 +28,8 @@ export function sniffImage(bytes: Uint8Array): ImageType | undefined {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { extension: "jpg", mime: "image/jpeg" };
   if (ascii(bytes, 0, 6) === "GIF87a" || ascii(bytes, 0, 6) === "GIF89a") return { extension: "gif", mime: "image/gif" };
   if (ascii(bytes, 0, 4) === "RIFF" && ascii(bytes, 8, 12) === "WEBP") return { extension: "webp", mime: "image/webp" };
-  if (ascii(bytes, 4, 8) === "ftyp" && ["avif", "avis"].includes(ascii(bytes, 8, 12))) return { extension: "avif", mime: "image/avif" };
+  if (ascii(bytes, 4, 8) === "ftyp" && ["avif", "avis"].includes(ascii(bytes, 8, 12)))
+    return { extension: "avif", mime: "image/avif" };
   if (startsWith(bytes, [0x00, 0x00, 0x01, 0x00])) return { extension: "ico", mime: "image/x-icon" };
   if (ascii(bytes, 0, 2) === "BM" && bytes.length > 14) return { extension: "bmp", mime: "image/bmp" };
   if (isSvg(bytes)) return { extension: "svg", mime: "image/svg+xml" };

@@ -45,7 +45,10 @@ export function imageFileName(url: string, extension: string): string {
 }
 
 /** Picks `name`, `name-2`, … avoiding names taken by other content; reuses a file with identical bytes. */
-export function chooseFileName(wanted: string, isTaken: (name: string) => "free" | "same" | "different"): { name: string; reused: boolean } {
+export function chooseFileName(
+  wanted: string,
+  isTaken: (name: string) => "free" | "same" | "different",
+): { name: string; reused: boolean } {
   const dot = wanted.lastIndexOf(".");
   const stem = wanted.slice(0, dot);
   const extension = wanted.slice(dot);
@@ -131,7 +134,12 @@ export async function localizeImages(options: LocalizeOptions): Promise<Localize
     const bundled = image.kind === "markdown" || image.kind === "reference";
     if (isDownloadable(image.url)) {
       if (bundled) remote.push(occurrence);
-      else result.skipped.push({ url: image.url, line: occurrence.line, reason: "HTML/JSX images are not bundled by Astro; use Markdown image syntax to localize it" });
+      else
+        result.skipped.push({
+          url: image.url,
+          line: occurrence.line,
+          reason: "HTML/JSX images are not bundled by Astro; use Markdown image syntax to localize it",
+        });
     } else if (bundled && isRelativeLocal(image.url)) relative.push(occurrence);
   }
   // The cover is resolved relative to the post just like Markdown images, and may not be remote at all.
@@ -144,7 +152,9 @@ export async function localizeImages(options: LocalizeOptions): Promise<Localize
   }
 
   const isIndex = /^index\.mdx?$/i.test(path.basename(postFile));
-  const targetDir = isIndex ? path.dirname(postFile) : path.join(path.dirname(postFile), path.basename(postFile).replace(/\.mdx?$/i, ""));
+  const targetDir = isIndex
+    ? path.dirname(postFile)
+    : path.join(path.dirname(postFile), path.basename(postFile).replace(/\.mdx?$/i, ""));
   const targetFile = isIndex ? postFile : path.join(targetDir, `index.${format}`);
   if (!isIndex && fs.existsSync(targetDir) && (!fs.statSync(targetDir).isDirectory() || findIndexFile(targetDir))) {
     throw new Error(`Cannot turn ${postFile} into ${targetFile}: ${targetDir} already exists and holds a post.`);
@@ -184,18 +194,28 @@ export async function localizeImages(options: LocalizeOptions): Promise<Localize
   for (const occurrence of remote) {
     const target = planned.get(occurrence.url);
     if (!target) continue;
-    if (occurrence.urlStart === undefined || source.slice(occurrence.urlStart, occurrence.urlStart + occurrence.url.length) !== occurrence.url) {
+    if (
+      occurrence.urlStart === undefined ||
+      source.slice(occurrence.urlStart, occurrence.urlStart + occurrence.url.length) !== occurrence.url
+    ) {
       result.unrewritable.push({ url: occurrence.url, line: occurrence.line });
       continue;
     }
     // Reference definitions shared by several images show up once per use; one edit is enough.
-    replacements.set(occurrence.urlStart, { start: occurrence.urlStart, end: occurrence.urlStart + occurrence.url.length, text: `./${target.name}` });
+    replacements.set(occurrence.urlStart, {
+      start: occurrence.urlStart,
+      end: occurrence.urlStart + occurrence.url.length,
+      text: `./${target.name}`,
+    });
   }
 
   if (!isIndex) {
     // Moving `<slug>.md` one folder down would break images it references relative to itself.
     for (const occurrence of relative) {
-      if (occurrence.urlStart === undefined || source.slice(occurrence.urlStart, occurrence.urlStart + occurrence.url.length) !== occurrence.url) {
+      if (
+        occurrence.urlStart === undefined ||
+        source.slice(occurrence.urlStart, occurrence.urlStart + occurrence.url.length) !== occurrence.url
+      ) {
         result.unrewritable.push({ url: occurrence.url, line: occurrence.line });
         continue;
       }

@@ -28,7 +28,10 @@ export type NewPostResult = { ok: true; plan: NewPostPlan } | { ok: false; error
 
 /** Titles are one line of readable text; control characters and line breaks would corrupt the YAML. */
 export function cleanTitle(title: string): string {
-  return title.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, " ").replace(/\s+/g, " ").trim();
+  return title
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Always double-quoted, so titles like `Yes: no`, `#1`, `null` or `"quoted"` stay strings. */

@@ -99,7 +99,10 @@ function sourceVariants(path: string): string[] {
  * For `redirects` in astro.config. Astro prefixes the base to the source itself but uses the
  * destination verbatim, so only the destination gets the base here.
  */
-export function toAstroRedirects(map: RedirectMap, options: RedirectOptions = {}): Record<string, string | { status: RedirectStatus; destination: string }> {
+export function toAstroRedirects(
+  map: RedirectMap,
+  options: RedirectOptions = {},
+): Record<string, string | { status: RedirectStatus; destination: string }> {
   const base = normalizeBase(options.base);
   const status = options.status ?? 301;
   const entries: Record<string, string | { status: RedirectStatus; destination: string }> = {};
@@ -112,7 +115,11 @@ export function toAstroRedirects(map: RedirectMap, options: RedirectOptions = {}
 }
 
 /** Server configs match paths exactly, so they get one line per form of each source, both with the base. */
-function redirectLines(map: RedirectMap, options: RedirectOptions, line: (source: string, target: string, status: RedirectStatus) => string): string {
+function redirectLines(
+  map: RedirectMap,
+  options: RedirectOptions,
+  line: (source: string, target: string, status: RedirectStatus) => string,
+): string {
   const base = normalizeBase(options.base);
   const status = options.status ?? 301;
   const lines: string[] = [];
@@ -161,7 +168,11 @@ export function routesFromBuildFiles(files: Iterable<string>): string[] {
  * Checks a redirect map against the routes a build produced: targets must exist, sources must
  * not hide a real page, and redirects should not chain or loop.
  */
-export function validateRedirects(map: RedirectMap, builtRoutes: Iterable<string>, options: RedirectOptions = {}): RedirectProblem[] {
+export function validateRedirects(
+  map: RedirectMap,
+  builtRoutes: Iterable<string>,
+  options: RedirectOptions = {},
+): RedirectProblem[] {
   const base = normalizeBase(options.base);
   const { redirects, problems } = parseRedirects(map);
   const routes = new Map<string, string>();

@@ -34,11 +34,11 @@ export const MAX_SLUG_LENGTH = 80;
  * as they are, since stripping marks there ("が" → "か") would change the word rather than spell it.
  */
 export function transliterate(text: string): string {
-  return text.normalize("NFC").replace(/[^\u0000-\u007f]/gu, (char) => {
+  return text.normalize("NFC").replace(/\P{ASCII}/gu, (char) => {
     const mapped = TRANSLITERATIONS[char];
     if (mapped !== undefined) return mapped;
     const ascii = char.normalize("NFKD").replace(/\p{M}+/gu, "");
-    return /^[\u0000-\u007f]+$/.test(ascii) ? ascii : char;
+    return /^\p{ASCII}+$/u.test(ascii) ? ascii : char;
   });
 }
 

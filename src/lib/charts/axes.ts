@@ -49,22 +49,19 @@ export function isYearLike(values: readonly number[]): boolean {
  * to the data (0–420 becomes 0–450, not 0–600 as with nice(3)).
  */
 export function niceDomain(domain: readonly [number, number], maxCount: number): [number, number] {
-  return scaleLinear().domain([...domain]).nice(Math.max(2, maxCount) * 2).domain() as [number, number];
+  return scaleLinear()
+    .domain([...domain])
+    .nice(Math.max(2, maxCount) * 2)
+    .domain() as [number, number];
 }
 
 /** Numeric axis for a target tick count; tick values and labels both come from d3-scale. */
-export function linearAxis(
-  domain: readonly [number, number],
-  count: number,
-  options: LinearAxisOptions,
-): ContinuousAxis {
+export function linearAxis(domain: readonly [number, number], count: number, options: LinearAxisOptions): ContinuousAxis {
   const scale = scaleLinear().domain([...domain]);
   let values = scale.ticks(count);
   if (options.integer) values = values.filter((value) => Number.isInteger(value));
   const largest = Math.max(...values.map(Math.abs), 0);
-  const specifier =
-    options.format ??
-    (largest >= options.abbreviateFrom ? "~s" : options.integer ? ",d" : undefined);
+  const specifier = options.format ?? (largest >= options.abbreviateFrom ? "~s" : options.integer ? ",d" : undefined);
   const format = scale.tickFormat(count, specifier);
   return {
     domain: [domain[0], domain[1]],
@@ -88,7 +85,11 @@ export function timeAxis(domain: readonly [number, number], count: number, forma
  * asking d3 for fewer ticks each round. If even two ticks do not fit, every
  * k-th tick is kept, down to a single tick.
  */
-export function chooseTicks(make: (count: number) => ContinuousAxis, fits: (axis: ContinuousAxis) => boolean, maxCount: number): ContinuousAxis {
+export function chooseTicks(
+  make: (count: number) => ContinuousAxis,
+  fits: (axis: ContinuousAxis) => boolean,
+  maxCount: number,
+): ContinuousAxis {
   let axis = make(Math.max(2, maxCount));
   for (let count = Math.max(2, maxCount); count >= 2; count--) {
     axis = make(count);

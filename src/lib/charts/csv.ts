@@ -88,7 +88,8 @@ function tokenize(text: string, source: string): RawRecord[] {
     } else if (afterClosingQuote) {
       if (char !== " " && char !== "\t") fail(source, line, `unexpected ${JSON.stringify(char)} after a closing quote`);
     } else if (char === '"') {
-      if (field.trim() !== "") fail(source, line, "a quote may only start a field; wrap the whole field in quotes and double inner quotes");
+      if (field.trim() !== "")
+        fail(source, line, "a quote may only start a field; wrap the whole field in quotes and double inner quotes");
       field = "";
       quoted = true;
       fieldWasQuoted = true;
@@ -114,11 +115,7 @@ export function parseCsv(text: string, source: string): { header: string[]; reco
   });
   for (const record of records) {
     if (record.fields.length !== head.fields.length) {
-      fail(
-        source,
-        record.line,
-        `expected ${head.fields.length} fields like the header, found ${record.fields.length}`,
-      );
+      fail(source, record.line, `expected ${head.fields.length} fields like the header, found ${record.fields.length}`);
     }
   }
   return { header: head.fields, records };

@@ -70,8 +70,7 @@ function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 }
 
-const DATE_PATTERN =
-  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
+const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
 
 /** ISO 8601 calendar dates, year-months and bare years, read as UTC so builds do not depend on the machine's zone. */
 export function parseDate(value: unknown): number | undefined {
@@ -246,7 +245,10 @@ export function prepareData(spec: ChartSpec, data: Dataset): PreparedData {
         const first = seen.get(point.x);
         if (first !== undefined) {
           const within = spec.series === undefined ? "" : ` for series "${entry.key}"`;
-          fail(data, `row ${point.row}, column "${spec.x}": "${point.x}" repeats row ${first}${within}; each bar needs its own category`);
+          fail(
+            data,
+            `row ${point.row}, column "${spec.x}": "${point.x}" repeats row ${first}${within}; each bar needs its own category`,
+          );
         }
         seen.set(point.x, point.row);
       }

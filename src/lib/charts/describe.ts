@@ -42,7 +42,10 @@ export function describeChart(spec: ChartSpec, prepared: PreparedData): string {
 
   const xTitle = withUnit(spec.xTitle ?? spec.x, spec.xUnit);
   if (prepared.xType === "category") {
-    const shown = prepared.categories.length <= 8 ? list(prepared.categories) : `${prepared.categories[0] ?? ""} to ${prepared.categories.at(-1) ?? ""}`;
+    const shown =
+      prepared.categories.length <= 8
+        ? list(prepared.categories)
+        : `${prepared.categories[0] ?? ""} to ${prepared.categories.at(-1) ?? ""}`;
     parts.push(`${xTitle}: ${prepared.categories.length} categories, ${shown}.`);
   } else {
     const xs = prepared.series.flatMap((series) => series.points.map((point) => point.x as number));

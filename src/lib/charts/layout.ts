@@ -1,4 +1,13 @@
-import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType } from "d3-shape";
+import {
+  symbol,
+  symbolCircle,
+  symbolDiamond,
+  symbolSquare,
+  symbolStar,
+  symbolTriangle,
+  symbolWye,
+  type SymbolType,
+} from "d3-shape";
 import { textRect, type TextAnchor, type TextPlacement } from "./geometry.ts";
 import { cssVar, type PaletteVar } from "./palette.ts";
 import { el, round, type SvgElement } from "./svg.ts";

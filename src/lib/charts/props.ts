@@ -1,13 +1,7 @@
 import type { z } from "zod";
 import { dataset } from "./data.ts";
 import { renderChart, type RenderedChart } from "./render.ts";
-import {
-  barChartPropsSchema,
-  chartSpecSchema,
-  lineChartPropsSchema,
-  scatterChartPropsSchema,
-  type ChartKind,
-} from "./schema.ts";
+import { barChartPropsSchema, chartSpecSchema, lineChartPropsSchema, scatterChartPropsSchema, type ChartKind } from "./schema.ts";
 
 const PROPS_SCHEMAS = {
   line: lineChartPropsSchema,

@@ -69,7 +69,9 @@ const SWATCH: Record<ChartSpec["kind"], SwatchKind> = { line: "line", bar: "bar"
 
 /** Hash of everything that affects the drawing, so ids are stable between builds yet distinct between charts. */
 function chartId(spec: ChartSpec, data: Dataset): string {
-  const hash = createHash("sha256").update(JSON.stringify({ spec, source: data.source, rows: data.rows })).digest("hex");
+  const hash = createHash("sha256")
+    .update(JSON.stringify({ spec, source: data.source, rows: data.rows }))
+    .digest("hex");
   return `chart-${hash.slice(0, 10)}`;
 }
 
@@ -383,12 +385,7 @@ interface Header {
 }
 
 /** Legend (more than one series only) and the title of the vertical axis, stacked from the top. */
-function header(
-  spec: ChartSpec,
-  prepared: PreparedData,
-  cfg: VariantConfig,
-  verticalTitle: string | undefined,
-): Header {
+function header(spec: ChartSpec, prepared: PreparedData, cfg: VariantConfig, verticalTitle: string | undefined): Header {
   const elements: SvgElement[] = [];
   let y = cfg.pad;
   const maxWidth = cfg.width - 2 * cfg.pad;
@@ -416,7 +413,12 @@ function header(
 }
 
 /** Horizontal axis title centred under the plot, kept inside the viewBox. */
-function footerTitle(title: string | undefined, plot: Plot, top: number, cfg: VariantConfig): { elements: SvgElement[]; bottom: number } {
+function footerTitle(
+  title: string | undefined,
+  plot: Plot,
+  top: number,
+  cfg: VariantConfig,
+): { elements: SvgElement[]; bottom: number } {
   if (title === undefined) return { elements: [], bottom: top };
   const fs = cfg.titleSize;
   const text = ellipsize(title, cfg.width - 2 * cfg.pad, fs, 600);
@@ -531,13 +533,7 @@ function labelNearPoint(label: string, px: number, py: number, plot: Plot, fs: n
   return placement(text, x, y, "start", fs);
 }
 
-function drawAnnotations(
-  spec: ChartSpec,
-  data: Dataset,
-  prepared: PreparedData,
-  frame: Frame,
-  cfg: VariantConfig,
-): SvgElement[] {
+function drawAnnotations(spec: ChartSpec, data: Dataset, prepared: PreparedData, frame: Frame, cfg: VariantConfig): SvgElement[] {
   const fs = cfg.fontSize;
   const { plot } = frame;
   const ruleStyle = `stroke: ${cssVar("color-muted")}; stroke-width: 1.5px; stroke-dasharray: 5 4`;
@@ -613,7 +609,11 @@ function lineMarks(spec: ChartSpec & { kind: "line" }, prepared: PreparedData, f
         : [],
     );
     return el("g", { class: "chart-series", style: `fill: ${colour}` }, [
-      el("path", { class: "chart-line", d: path ?? "", style: `fill: none; stroke: ${colour}; stroke-width: 2px; stroke-linejoin: round; stroke-linecap: round` }),
+      el("path", {
+        class: "chart-line",
+        d: path ?? "",
+        style: `fill: none; stroke: ${colour}; stroke-width: 2px; stroke-linejoin: round; stroke-linecap: round`,
+      }),
       ...markers,
     ]);
   });
@@ -635,7 +635,11 @@ function scatterMarks(prepared: PreparedData, frame: Frame, cfg: VariantConfig):
             d: markerPath(i, markerArea(cfg)),
             transform: `translate(${round(frame.x(point.x) as number)} ${round(frame.y(point.y as number))})`,
           },
-          [tooltip(`${prepared.series.length > 1 ? `${series.key}, ` : ""}${formatX(prepared, point.x)}: ${formatValue(point.y as number)}`)],
+          [
+            tooltip(
+              `${prepared.series.length > 1 ? `${series.key}, ` : ""}${formatX(prepared, point.x)}: ${formatValue(point.y as number)}`,
+            ),
+          ],
         ),
       ),
     ),
@@ -692,7 +696,14 @@ function verticalBody(spec: ChartSpec, data: Dataset, prepared: PreparedData, cf
   const labelTop = plotBottom + Math.max(TICK_LENGTH + 3, (FONT_METRICS.ascent - FONT_METRICS.capHeight / 2) * fs + 3);
   let xAxis: BottomAxis;
   if (prepared.xType === "category") {
-    xAxis = bottomCategoryAxis(prepared.categories, spec.kind === "bar" ? "band" : "point", cfg, minLeft, labelTop, cfg.plotHeight * 0.6);
+    xAxis = bottomCategoryAxis(
+      prepared.categories,
+      spec.kind === "bar" ? "band" : "point",
+      cfg,
+      minLeft,
+      labelTop,
+      cfg.plotHeight * 0.6,
+    );
   } else {
     const xs = prepared.series.flatMap((series) => series.points.map((point) => point.x as number));
     const domain = valueExtent([...xs, ...annotationXValues(spec, data, prepared)]);
@@ -726,7 +737,10 @@ function verticalBody(spec: ChartSpec, data: Dataset, prepared: PreparedData, cf
     height: footer.bottom + cfg.pad,
     children: [
       ...top.elements,
-      horizontalGrid(yAxis.axis.ticks.map((tick) => yAxis.map(tick.value)), plot),
+      horizontalGrid(
+        yAxis.axis.ticks.map((tick) => yAxis.map(tick.value)),
+        plot,
+      ),
       axisLine(plot.left, plot.bottom, plot.right, plot.bottom),
       ...(zeroInside || (spec.kind === "bar" && yAxis.axis.domain[0] < 0)
         ? [axisLine(plot.left, yAxis.map(0), plot.right, yAxis.map(0))]
@@ -745,7 +759,13 @@ function verticalBody(spec: ChartSpec, data: Dataset, prepared: PreparedData, cf
 }
 
 /** Horizontal bars: categories down the left (height grows with their number), values along the bottom. */
-function horizontalBarBody(spec: BarChartSpec, data: Dataset, prepared: PreparedData, cfg: VariantConfig, variant: Variant): Body {
+function horizontalBarBody(
+  spec: BarChartSpec,
+  data: Dataset,
+  prepared: PreparedData,
+  cfg: VariantConfig,
+  variant: Variant,
+): Body {
   const fs = cfg.fontSize;
   const top = header(spec, prepared, cfg, categoryAxisTitle(spec));
   const plotTop = top.bottom + 4;
@@ -792,7 +812,10 @@ function horizontalBarBody(spec: BarChartSpec, data: Dataset, prepared: Prepared
     height: footer.bottom + cfg.pad,
     children: [
       ...top.elements,
-      verticalGrid(valueAxis.ticks.map((tick) => tick.position), plot),
+      verticalGrid(
+        valueAxis.ticks.map((tick) => tick.position),
+        plot,
+      ),
       axisLine(plot.left, plot.bottom, plot.right, plot.bottom),
       axisLine(zero, plot.top, zero, plot.bottom),
       tickMarks(

@@ -106,11 +106,7 @@ export const lineChartSpecSchema = z.strictObject({ kind: z.literal("line"), ...
 export const barChartSpecSchema = z.strictObject({ kind: z.literal("bar"), ...barFields }).superRefine(refineSeries);
 export const scatterChartSpecSchema = z.strictObject({ kind: z.literal("scatter"), ...scatterFields });
 
-export const chartSpecSchema = z.discriminatedUnion("kind", [
-  lineChartSpecSchema,
-  barChartSpecSchema,
-  scatterChartSpecSchema,
-]);
+export const chartSpecSchema = z.discriminatedUnion("kind", [lineChartSpecSchema, barChartSpecSchema, scatterChartSpecSchema]);
 
 export type LineChartSpec = z.output<typeof lineChartSpecSchema>;
 export type BarChartSpec = z.output<typeof barChartSpecSchema>;

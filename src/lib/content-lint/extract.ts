@@ -80,7 +80,9 @@ export function parseMarkdown(source: string, format: "md" | "mdx", pointAt: Poi
       const urlAttribute = tag.attributes.get(tag.name === "img" ? "src" : "href");
       // Only point into the attribute when it holds the URL verbatim (no entities to rewrite around).
       const urlStart =
-        urlAttribute && urlAttribute.valueStart >= 0 && raw.slice(urlAttribute.valueStart, urlAttribute.valueEnd) === urlAttribute.value
+        urlAttribute &&
+        urlAttribute.valueStart >= 0 &&
+        raw.slice(urlAttribute.valueStart, urlAttribute.valueEnd) === urlAttribute.value
           ? { urlStart: span.start + urlAttribute.valueStart }
           : {};
       if (tag.name === "img") {
@@ -131,7 +133,13 @@ export function parseMarkdown(source: string, format: "md" | "mdx", pointAt: Poi
       if (!span) return;
       const urlStart = locateDestination(source, span, node.url);
       const point = pointAt(span.start);
-      images.push({ url: node.url, alt: node.alt ?? "", kind: "markdown", point, ...(urlStart === undefined ? {} : { urlStart }) });
+      images.push({
+        url: node.url,
+        alt: node.alt ?? "",
+        kind: "markdown",
+        point,
+        ...(urlStart === undefined ? {} : { urlStart }),
+      });
       if (node.alt) texts.push({ value: node.alt, raw: source.slice(span.start, span.end), point: pointAt(span.start) });
     },
     imageReference(node) {
@@ -175,7 +183,12 @@ export function parseMarkdown(source: string, format: "md" | "mdx", pointAt: Poi
     const definition = definitions.get(reference.identifier);
     if (!definition) return undefined;
     const urlStart = locateUrl(source, definition.span, definition.url);
-    return { url: definition.url, kind: "reference" as const, point: reference.point, ...(urlStart === undefined ? {} : { urlStart }) };
+    return {
+      url: definition.url,
+      kind: "reference" as const,
+      point: reference.point,
+      ...(urlStart === undefined ? {} : { urlStart }),
+    };
   };
   for (const reference of imageReferences) {
     const target = resolveReference(reference);
@@ -217,5 +230,14 @@ export function buildDocument(input: DocumentInput): LintDocument {
       ...(urlStart === coverPoint.offset || urlStart === coverPoint.offset + 1 ? { urlStart } : {}),
     });
   }
-  return { ...parsed, file: input.file, absPath: input.absPath, source, pointAt, format, frontmatter, route: input.route(frontmatter.data["slug"]) };
+  return {
+    ...parsed,
+    file: input.file,
+    absPath: input.absPath,
+    source,
+    pointAt,
+    format,
+    frontmatter,
+    route: input.route(frontmatter.data["slug"]),
+  };
 }

@@ -30,7 +30,10 @@ export interface LintResult {
   documents: LintDocument[];
 }
 
-export function buildSiteIndex(documents: readonly LintDocument[], now: Date = new Date()): { site: SiteIndex; duplicates: Diagnostic[] } {
+export function buildSiteIndex(
+  documents: readonly LintDocument[],
+  now: Date = new Date(),
+): { site: SiteIndex; duplicates: Diagnostic[] } {
   const posts = new Map<string, SiteEntry>();
   const pages = new Map<string, SiteEntry>();
   const renamedPosts = new Map<string, string>();
@@ -62,7 +65,10 @@ export function buildSiteIndex(documents: readonly LintDocument[], now: Date = n
 function pageRouteClashes(documents: readonly LintDocument[], topLevelRoutes: readonly string[]): Diagnostic[] {
   const reserved = new Set(topLevelRoutes.map((route) => route.replace(/^\/+|\/+$/g, "")));
   return documents
-    .filter((doc) => doc.route.collection === "pages" && doc.route.slug !== undefined && reserved.has(doc.route.slug.split("/")[0] ?? ""))
+    .filter(
+      (doc) =>
+        doc.route.collection === "pages" && doc.route.slug !== undefined && reserved.has(doc.route.slug.split("/")[0] ?? ""),
+    )
     .map((doc) => {
       const point = doc.frontmatter.fields.get("slug") ?? { line: 1, column: 1 };
       return {

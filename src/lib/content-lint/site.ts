@@ -18,7 +18,6 @@ export function normalizeBase(base: string | undefined): string {
   return trimmed === "" ? "/" : `/${trimmed}/`;
 }
 
-
 /** Works out which collection a content file belongs to and the URL it will be served at. */
 export function routeFor(pathInContentRoot: string, frontmatterSlug: unknown): Route {
   const [collection, ...rest] = pathInContentRoot.replace(/\\/g, "/").replace(/^\.\//, "").split("/");
@@ -28,7 +27,12 @@ export function routeFor(pathInContentRoot: string, frontmatterSlug: unknown): R
   const slug = postSlug(entry, frontmatterSlug);
   if (slug === "") return { collection: "other" };
   const fileSlug = postSlug(entry);
-  return { collection, slug, path: collection === "posts" ? `posts/${slug}/` : `${slug}/`, ...(fileSlug !== slug ? { fileSlug } : {}) };
+  return {
+    collection,
+    slug,
+    path: collection === "posts" ? `posts/${slug}/` : `${slug}/`,
+    ...(fileSlug !== slug ? { fileSlug } : {}),
+  };
 }
 
 /**
@@ -80,7 +84,11 @@ export function resolveSiteLink(url: string, pagePath: string | undefined, base:
   const trimmed = url.trim();
   if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith("?")) return { kind: "skip" };
   if (isRemoteUrl(trimmed) || SCHEME.test(trimmed)) return { kind: "external" };
-  const from = trimmed.startsWith("/") ? PLACEHOLDER_ORIGIN : pagePath === undefined ? undefined : `${PLACEHOLDER_ORIGIN}${base}${pagePath}`;
+  const from = trimmed.startsWith("/")
+    ? PLACEHOLDER_ORIGIN
+    : pagePath === undefined
+      ? undefined
+      : `${PLACEHOLDER_ORIGIN}${base}${pagePath}`;
   if (from === undefined) return { kind: "skip" };
   let written: URL;
   let served: URL;

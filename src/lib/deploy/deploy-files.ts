@@ -1,6 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { parseRedirects, routesFromBuildFiles, toRedirectsFile, validateRedirects, type RedirectMap, type RedirectProblem } from "../authoring/redirects.ts";
+import {
+  parseRedirects,
+  routesFromBuildFiles,
+  toRedirectsFile,
+  validateRedirects,
+  type RedirectMap,
+  type RedirectProblem,
+} from "../authoring/redirects.ts";
 import { FEED_TYPES, toHeadersFile, toNginxConfig } from "./headers.ts";
 import { inlineHashes, type InlineHashes } from "./inline-hashes.ts";
 
@@ -53,7 +60,8 @@ export function builtRoutes(files: readonly string[], read: (file: string) => st
 /** Works out `_headers`, `_redirects` and the nginx server block for a build, without writing anything. */
 export function planDeployFiles(options: DeployFilesOptions): DeployFiles {
   const { dist, base, redirects } = options;
-  if (!existsSync(join(dist, "index.html"))) throw new Error(`${dist} does not look like a build of the site: it has no index.html.`);
+  if (!existsSync(join(dist, "index.html")))
+    throw new Error(`${dist} does not look like a build of the site: it has no index.html.`);
   const files = listBuildFiles(dist);
   const cache = new Map<string, string>();
   const read = (file: string) => {

@@ -36,7 +36,11 @@ export function cspHash(text: string): string {
 
 /** Skips `<!-- … -->`, `<!DOCTYPE …>` and, in XML, `<![CDATA[ … ]]>`; returns where markup resumes. */
 function skipDeclaration(source: string, at: number, xml: boolean): number {
-  const [open, close] = source.startsWith("<!--", at) ? ["<!--", "-->"] : xml && source.startsWith("<![CDATA[", at) ? ["<![CDATA[", "]]>"] : ["<", ">"];
+  const [open, close] = source.startsWith("<!--", at)
+    ? ["<!--", "-->"]
+    : xml && source.startsWith("<![CDATA[", at)
+      ? ["<![CDATA[", "]]>"]
+      : ["<", ">"];
   const end = source.indexOf(close, at + open.length);
   return end < 0 ? source.length : end + close.length;
 }
@@ -47,8 +51,7 @@ function skipDeclaration(source: string, at: number, xml: boolean): number {
  */
 function scriptsAndStyles(source: string, xml: boolean): Element[] {
   const found: Element[] = [];
-  let at = 0;
-  while ((at = source.indexOf("<", at)) >= 0) {
+  for (let at = source.indexOf("<"); at >= 0; at = source.indexOf("<", at)) {
     if (source[at + 1] === "!" || source[at + 1] === "?") {
       at = skipDeclaration(source, at, xml);
       continue;
@@ -63,10 +66,11 @@ function scriptsAndStyles(source: string, xml: boolean): Element[] {
     const tag = name[2]?.toLowerCase() ?? "";
     const attributes = new Map<string, string>();
     ATTRIBUTE.lastIndex = TAG_NAME.lastIndex;
-    let match;
-    while ((match = ATTRIBUTE.exec(source)) && !match[1]) {
+    let match: RegExpExecArray | null = ATTRIBUTE.exec(source);
+    while (match && !match[1]) {
       const attribute = match[2]?.toLowerCase();
       if (attribute && !attributes.has(attribute)) attributes.set(attribute, match[3] ?? match[4] ?? match[5] ?? "");
+      match = ATTRIBUTE.exec(source);
     }
     at = match?.[1] ? ATTRIBUTE.lastIndex : source.length;
     // In HTML a "/>" closes nothing: <script/> still opens a script. In XML it is an empty element.

@@ -3,6 +3,7 @@ import { ELEMENT_NODE, parse, render, walk } from "ultrahtml";
 const URL_ATTRIBUTES = ["href", "src", "poster"] as const;
 
 /** Characters XML 1.0 forbids, even escaped: most C0 controls, lone surrogates, U+FFFE/U+FFFF. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the class lists the C0 controls XML allows (tab, LF, CR), so the rest are stripped.
 const INVALID_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 export function stripInvalidXmlChars(text: string): string {

@@ -18,7 +18,9 @@ export const pageSchema = z
       ctx.addIssue({
         code: "custom",
         path: [key],
-        message: suggestion ? `unknown field; did you mean "${suggestion}"?` : `unknown field; known fields are ${PAGE_FIELDS.join(", ")}`,
+        message: suggestion
+          ? `unknown field; did you mean "${suggestion}"?`
+          : `unknown field; known fields are ${PAGE_FIELDS.join(", ")}`,
       });
     }
   });

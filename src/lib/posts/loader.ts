@@ -88,7 +88,9 @@ export function postsLoader({ base }: { base: string }): Loader {
             return await context.parseData({ ...props, data: data as typeof props.data });
           } catch (error) {
             const detail = error instanceof Error ? error.message : String(error);
-            throw new Error(`Invalid frontmatter in ${displayPath}:\n${detail.replace(/\*\*/g, "").split("\n").slice(1).join("\n")}`);
+            throw new Error(
+              `Invalid frontmatter in ${displayPath}:\n${detail.replace(/\*\*/g, "").split("\n").slice(1).join("\n")}`,
+            );
           }
         },
       });

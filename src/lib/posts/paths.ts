@@ -19,9 +19,7 @@ export function isRemoteUrl(src: string): boolean {
   return /^(?:[a-z][a-z\d+.-]*:)?\/\//i.test(src) || src.startsWith("data:");
 }
 
-export type ResolvedLocalImage =
-  | { ok: true; kind: "public" | "relative"; absolutePath: string }
-  | { ok: false; reason: string };
+export type ResolvedLocalImage = { ok: true; kind: "public" | "relative"; absolutePath: string } | { ok: false; reason: string };
 
 /**
  * Finds the file behind an image reference in a post: site-absolute paths

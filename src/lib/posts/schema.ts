@@ -69,7 +69,7 @@ export function createPostSchema<Cover extends z.ZodType>({ timeZone, cover }: P
       tags: tags.default([]),
       slug: z
         .string()
-        .regex(SLUG_PATTERN, { message: "must be lowercase letters, digits, dots and hyphens, like \"my-post\"" })
+        .regex(SLUG_PATTERN, { message: 'must be lowercase letters, digits, dots and hyphens, like "my-post"' })
         .optional(),
     })
     .superRefine((post, ctx) => {

@@ -25,7 +25,12 @@ export function proseBlocks(body: string, isMdx: boolean): string[] {
   markdownToHtml(isMdx ? body.replace(MDX_ESM_LINE, "") : body, { mdastPlugins: [collect] });
   return blocks
     .map((block) => (isMdx ? block.replace(MDX_EXPRESSION, "") : block))
-    .map((block) => block.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim())
+    .map((block) =>
+      block
+        .replace(/<[^>]*>/g, "")
+        .replace(/\s+/g, " ")
+        .trim(),
+    )
     .filter(Boolean);
 }
 

@@ -15,13 +15,13 @@ export interface SearchResult {
 const MARK = /<mark>([\s\S]*?)<\/mark>/g;
 
 // Pagefind escapes only these two when it builds an excerpt; decoding more would corrupt text such as "&amp;" written in a post.
-const unescape = (text: string) => text.replaceAll("&lt;", "<").replaceAll("&gt;", ">");
+const unescapeExcerpt = (text: string) => text.replaceAll("&lt;", "<").replaceAll("&gt;", ">");
 
 /** An excerpt as plain text runs, so it can be rendered without `innerHTML`. */
 export function excerptParts(excerpt: string): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
   const push = (raw: string, marked: boolean) => {
-    if (raw) parts.push({ text: unescape(raw), marked });
+    if (raw) parts.push({ text: unescapeExcerpt(raw), marked });
   };
   let last = 0;
   for (const match of excerpt.matchAll(MARK)) {
@@ -44,7 +44,9 @@ export function resultDate(value: string | undefined, locale: string): SearchRes
   const [, year = 0, month = 0, day = 0] = CALENDAR_DAY.exec(value)?.map(Number) ?? [];
   const instant = new Date(Date.UTC(year, month - 1, day));
   if (!year || instant.getUTCMonth() !== month - 1 || instant.getUTCDate() !== day) return undefined;
-  const text = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" }).format(instant);
+  const text = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" }).format(
+    instant,
+  );
   return { datetime: value, text };
 }
 

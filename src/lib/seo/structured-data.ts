@@ -35,7 +35,7 @@ export function blogPosting(facts: ArticleFacts) {
     mainEntityOfPage: facts.url,
     image: facts.image,
     ...(facts.published ? { datePublished: facts.published.toISOString() } : {}),
-    ...(facts.modified ?? facts.published ? { dateModified: (facts.modified ?? facts.published)?.toISOString() } : {}),
+    ...((facts.modified ?? facts.published) ? { dateModified: (facts.modified ?? facts.published)?.toISOString() } : {}),
     ...(facts.tags.length ? { keywords: facts.tags.join(", ") } : {}),
     author: { "@type": "Person", name: facts.author.name, ...(facts.author.url ? { url: facts.author.url } : {}) },
     publisher: { "@type": "Organization", name: facts.siteName, url: facts.siteUrl },
@@ -46,6 +46,11 @@ export function breadcrumbs(trail: { name: string; url: string }[]) {
   return {
     "@context": "https://schema.org",
     "@type": "BreadcrumbList",
-    itemListElement: trail.map((crumb, index) => ({ "@type": "ListItem", position: index + 1, name: crumb.name, item: crumb.url })),
+    itemListElement: trail.map((crumb, index) => ({
+      "@type": "ListItem",
+      position: index + 1,
+      name: crumb.name,
+      item: crumb.url,
+    })),
   };
 }

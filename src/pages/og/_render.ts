@@ -77,10 +77,11 @@ async function drawCard(card: CardData): Promise<Buffer> {
     "div",
     { display: "flex", flexDirection: "column", justifyContent: "space-between", flex: 1, padding: "64px 64px 56px" },
     [
-      el("div", { display: "flex", alignItems: "center", gap: 16, fontFamily: "Inter", fontWeight: 600, fontSize: 28, color: "#a63d24" }, [
-        el("div", { width: 14, height: 14, borderRadius: 7, background: "#a63d24" }),
-        card.siteName,
-      ]),
+      el(
+        "div",
+        { display: "flex", alignItems: "center", gap: 16, fontFamily: "Inter", fontWeight: 600, fontSize: 28, color: "#a63d24" },
+        [el("div", { width: 14, height: 14, borderRadius: 7, background: "#a63d24" }), card.siteName],
+      ),
       el(
         "div",
         {
@@ -99,9 +100,21 @@ async function drawCard(card: CardData): Promise<Buffer> {
   );
   const tree = el("div", { display: "flex", width: CARD_WIDTH, height: CARD_HEIGHT, background: "#fbfaf7" }, [
     text,
-    ...(cover ? [el("img", { width: 440, height: CARD_HEIGHT, objectFit: "cover" }, undefined, { src: cover, width: 440, height: CARD_HEIGHT })] : []),
+    ...(cover
+      ? [
+          el("img", { width: 440, height: CARD_HEIGHT, objectFit: "cover" }, undefined, {
+            src: cover,
+            width: 440,
+            height: CARD_HEIGHT,
+          }),
+        ]
+      : []),
   ]);
-  const svg = await satori(tree as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: await loadFonts() });
+  const svg = await satori(tree as Parameters<typeof satori>[0], {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fonts: await loadFonts(),
+  });
   const png = new Resvg(svg, { fitTo: { mode: "original" }, font: { loadSystemFonts: false } }).render().asPng();
   // A palette PNG is a third of the size for cards with a cover photo, and a thousand cards add up.
   return sharp(png).png({ palette: true, quality: 90, effort: 1, compressionLevel: 6 }).toBuffer();

@@ -9,11 +9,16 @@ import { fetchImage } from "../../../src/lib/authoring/fetch-image.ts";
 import { sniffImage } from "../../../src/lib/authoring/image-sniff.ts";
 import { applyReplacements, imageFileName, localizeImages } from "../../../src/lib/authoring/localize-images.ts";
 
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
 const OTHER_PNG = Buffer.concat([PNG, Buffer.from("different trailing bytes")]);
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
 const GIF = Buffer.from("GIF89a\x01\x00\x01\x00\x00\x00\x00;", "latin1");
-const SVG = Buffer.from('<?xml version="1.0"?>\n<!-- a comment -->\n<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>');
+const SVG = Buffer.from(
+  '<?xml version="1.0"?>\n<!-- a comment -->\n<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>',
+);
 
 const requests: string[] = [];
 const sockets = new Set<import("node:net").Socket>();
@@ -141,8 +146,18 @@ describe("file names and rewriting helpers", () => {
   });
 
   it("applies replacements back to front", () => {
-    expect(applyReplacements("aXbYc", [{ start: 1, end: 2, text: "11" }, { start: 3, end: 4, text: "222" }])).toBe("a11b222c");
-    expect(() => applyReplacements("abc", [{ start: 0, end: 2, text: "" }, { start: 1, end: 3, text: "" }])).toThrow(/overlapping/);
+    expect(
+      applyReplacements("aXbYc", [
+        { start: 1, end: 2, text: "11" },
+        { start: 3, end: 4, text: "222" },
+      ]),
+    ).toBe("a11b222c");
+    expect(() =>
+      applyReplacements("abc", [
+        { start: 0, end: 2, text: "" },
+        { start: 1, end: 3, text: "" },
+      ]),
+    ).toThrow(/overlapping/);
   });
 });
 
@@ -208,10 +223,16 @@ describe("localizeImages", () => {
   });
 
   it("downloads a remote cover image too, since covers must be files beside the post", async () => {
-    const { dir, file } = writePost("with-cover.md", "Body without images.\n", `title: T\ncover_image: "${origin}/photo"\ncover_alt: A photo`);
+    const { dir, file } = writePost(
+      "with-cover.md",
+      "Body without images.\n",
+      `title: T\ncover_image: "${origin}/photo"\ncover_alt: A photo`,
+    );
     const result = await localizeImages({ postFile: file, ...options });
     expect(result.converted).toBe(true);
-    expect(fs.readFileSync(result.postFile, "utf8")).toBe('---\ntitle: T\ncover_image: "./photo.jpg"\ncover_alt: A photo\n---\nBody without images.\n');
+    expect(fs.readFileSync(result.postFile, "utf8")).toBe(
+      '---\ntitle: T\ncover_image: "./photo.jpg"\ncover_alt: A photo\n---\nBody without images.\n',
+    );
     expect(fs.readdirSync(path.join(dir, "with-cover")).sort()).toEqual(["index.md", "photo.jpg"]);
   });
 

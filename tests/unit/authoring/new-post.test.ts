@@ -8,7 +8,13 @@ import { cleanTitle, planNewPost, renderFrontmatter } from "../../../src/lib/aut
 import type { NewPostInput } from "../../../src/lib/authoring/new-post.ts";
 import { scanPosts } from "../../../src/lib/authoring/posts-dir.ts";
 
-const base: NewPostInput = { title: "Hello", existing: [], now: new Date("2026-03-01T12:00:00Z"), timeZone: "America/New_York", base: "/" };
+const base: NewPostInput = {
+  title: "Hello",
+  existing: [],
+  now: new Date("2026-03-01T12:00:00Z"),
+  timeZone: "America/New_York",
+  base: "/",
+};
 
 function frontmatterOf(content: string): Record<string, unknown> {
   const match = /^---\n([\s\S]*?)\n---\n/.exec(content);
@@ -79,19 +85,28 @@ describe("planNewPost", () => {
       ok: false,
       error: 'A post with slug "hello" already exists: src/content/posts/hello.md',
     });
-    expect(planNewPost({ ...base, title: "Folder post", existing })).toMatchObject({ ok: false, error: expect.stringContaining("folder-post/index.md") });
+    expect(planNewPost({ ...base, title: "Folder post", existing })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("folder-post/index.md"),
+    });
     expect(planNewPost({ ...base, title: "Renamed", existing })).toEqual({
       ok: false,
       error: 'A post with slug "renamed" already uses slug "renamed": src/content/posts/old-name.md',
     });
     expect(planNewPost({ ...base, title: "Old name", existing })).toMatchObject({ ok: false });
-    expect(planNewPost({ ...base, title: "Hello", slug: "hello-again", existing })).toMatchObject({ ok: true, plan: { fileName: "hello-again.md" } });
+    expect(planNewPost({ ...base, title: "Hello", slug: "hello-again", existing })).toMatchObject({
+      ok: true,
+      plan: { fileName: "hello-again.md" },
+    });
   });
 
   it("rejects empty titles, titles without slug material and invalid --slug values", () => {
     expect(planNewPost({ ...base, title: "   " })).toEqual({ ok: false, error: "The title is empty." });
     expect(planNewPost({ ...base, title: "???" })).toMatchObject({ ok: false, error: expect.stringContaining("--slug") });
-    expect(planNewPost({ ...base, slug: "Not Valid" })).toEqual({ ok: false, error: '"Not Valid" is not a valid slug; try "not-valid".' });
+    expect(planNewPost({ ...base, slug: "Not Valid" })).toEqual({
+      ok: false,
+      error: '"Not Valid" is not a valid slug; try "not-valid".',
+    });
   });
 
   it("renders frontmatter with an unquoted date like the existing posts", () => {
@@ -109,7 +124,10 @@ describe("scanPosts and scripts/new-post.ts", () => {
   fs.writeFileSync(path.join(posts, "file-post.mdx"), "---\ntitle: P\nslug: custom\n---\n");
   const script = path.resolve(import.meta.dirname, "../../../scripts/new-post.ts");
   const run = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, [script, ...args, "--content", scratch], { encoding: "utf8", env: { ...process.env, SITE_BASE: "/", ...env } });
+    spawnSync(process.execPath, [script, ...args, "--content", scratch], {
+      encoding: "utf8",
+      env: { ...process.env, SITE_BASE: "/", ...env },
+    });
 
   it("lists file posts, folder posts and bare folders with their slugs", () => {
     expect(scanPosts(posts).map(({ fileSlug, slug, path: file }) => [fileSlug, slug, path.relative(posts, file)])).toEqual([
@@ -120,7 +138,7 @@ describe("scanPosts and scripts/new-post.ts", () => {
   });
 
   it("creates the post and prints its path and dev URL with the base", () => {
-    const result = run(["Brand new: \"post\""], { SITE_BASE: "/blog/" });
+    const result = run(['Brand new: "post"'], { SITE_BASE: "/blog/" });
     expect(result.status).toBe(0);
     const file = path.join(posts, "brand-new-post.md");
     expect(result.stdout).toContain(`Created ${file}`);
@@ -130,13 +148,16 @@ describe("scanPosts and scripts/new-post.ts", () => {
     expect(String(data["date"])).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it.each([["Brand new post"], ["Folder post"], ["Empty folder"], ["Custom"], ["File post"]])("refuses %j with exit 1 and a clear message", (title) => {
-    const before = fs.readdirSync(posts).sort();
-    const result = run([title]);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^Not created\. A post with slug "[a-z-]+" already/);
-    expect(fs.readdirSync(posts).sort()).toEqual(before);
-  });
+  it.each([["Brand new post"], ["Folder post"], ["Empty folder"], ["Custom"], ["File post"]])(
+    "refuses %j with exit 1 and a clear message",
+    (title) => {
+      const before = fs.readdirSync(posts).sort();
+      const result = run([title]);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/^Not created\. A post with slug "[a-z-]+" already/);
+      expect(fs.readdirSync(posts).sort()).toEqual(before);
+    },
+  );
 
   it("explains usage when the title is missing", () => {
     const result = run([]);

@@ -74,13 +74,29 @@ describe("redirect outputs", () => {
       "/ok": "/a/",
     });
     expect(redirects.map((r) => r.from)).toEqual(["/dup", "/ok"]);
-    expect(problems.map((p) => p.from)).toEqual(["no-slash", "/with space", "/var", "/inject", "/query?x=1", "/splat/*", "/dup/", "/relative"]);
+    expect(problems.map((p) => p.from)).toEqual([
+      "no-slash",
+      "/with space",
+      "/var",
+      "/inject",
+      "/query?x=1",
+      "/splat/*",
+      "/dup/",
+      "/relative",
+    ]);
     expect(() => toNginxRedirects({ "/var": "/$host/" })).toThrow(/Invalid redirect \/var/);
   });
 });
 
 describe("validateRedirects", () => {
-  const routes = routesFromBuildFiles(["index.html", "posts/new/index.html", "posts/legacy/index.html", "about/index.html", "404.html", "rss.xml"]);
+  const routes = routesFromBuildFiles([
+    "index.html",
+    "posts/new/index.html",
+    "posts/legacy/index.html",
+    "about/index.html",
+    "404.html",
+    "rss.xml",
+  ]);
 
   it("turns build output files into routes", () => {
     expect(routes).toEqual(["/", "/404", "/about/", "/posts/legacy/", "/posts/new/", "/rss.xml"]);
@@ -93,8 +109,18 @@ describe("validateRedirects", () => {
 
   it("reports missing targets with the nearest route", () => {
     expect(validateRedirects({ "/x": "/posts/nwe/", "/y": "/nothing-like-it/" }, routes)).toEqual([
-      { from: "/x", to: "/posts/nwe/", severity: "error", message: "target /posts/nwe/ is not a route of the built site (did you mean /posts/new/?)" },
-      { from: "/y", to: "/nothing-like-it/", severity: "error", message: "target /nothing-like-it/ is not a route of the built site" },
+      {
+        from: "/x",
+        to: "/posts/nwe/",
+        severity: "error",
+        message: "target /posts/nwe/ is not a route of the built site (did you mean /posts/new/?)",
+      },
+      {
+        from: "/y",
+        to: "/nothing-like-it/",
+        severity: "error",
+        message: "target /nothing-like-it/ is not a route of the built site",
+      },
     ]);
   });
 
@@ -125,6 +151,6 @@ describe("validateRedirects", () => {
   });
 
   it("includes syntax problems", () => {
-    expect(validateRedirects({ "bad": "/posts/new/" }, routes)).toMatchObject([{ from: "bad", severity: "error" }]);
+    expect(validateRedirects({ bad: "/posts/new/" }, routes)).toMatchObject([{ from: "bad", severity: "error" }]);
   });
 });

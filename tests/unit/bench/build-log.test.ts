@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { classifyLabel, classifyRoute, cleanLine, parseBuildLog, parseDuration, phaseAt, type LogLine } from "../../../bench/lib/build-log.ts";
+import {
+  classifyLabel,
+  classifyRoute,
+  cleanLine,
+  parseBuildLog,
+  parseDuration,
+  phaseAt,
+  type LogLine,
+} from "../../../bench/lib/build-log.ts";
 
 /** Astro 7 output as the benchmark sees it, with each line's arrival time. */
 function log(entries: [number, string][]): LogLine[] {

@@ -1,8 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { evaluateChartsTargets, formatChartsReport, median, summariseDelta, type ChartsRun } from "../../../bench/lib/charts-report.ts";
+import {
+  evaluateChartsTargets,
+  formatChartsReport,
+  median,
+  summariseDelta,
+  type ChartsRun,
+} from "../../../bench/lib/charts-report.ts";
 
-function run(variant: "with" | "without", state: "cold" | "warm", repeat: number, wallMs: number, cpuMs: number | null = wallMs): ChartsRun {
-  return { variant, state, repeat, exitCode: 0, wallMs, cpuMs, pageRenderingMs: wallMs / 5, postPagesMs: wallMs / 10, feedsMs: wallMs / 20 };
+function run(
+  variant: "with" | "without",
+  state: "cold" | "warm",
+  repeat: number,
+  wallMs: number,
+  cpuMs: number | null = wallMs,
+): ChartsRun {
+  return {
+    variant,
+    state,
+    repeat,
+    exitCode: 0,
+    wallMs,
+    cpuMs,
+    pageRenderingMs: wallMs / 5,
+    postPagesMs: wallMs / 10,
+    feedsMs: wallMs / 20,
+  };
 }
 
 const runs = [
@@ -42,12 +64,22 @@ describe("summariseDelta", () => {
   });
 
   it("has no noise figure from a single repeat", () => {
-    expect(summariseDelta(runs.filter((entry) => entry.repeat === 1), "warm").wall.noiseMs).toBeNull();
+    expect(
+      summariseDelta(
+        runs.filter((entry) => entry.repeat === 1),
+        "warm",
+      ).wall.noiseMs,
+    ).toBeNull();
   });
 
   it("has no CPU figures when some build lacks them", () => {
     const partial = runs.map((entry, index) => (index === 0 ? { ...entry, cpuMs: null } : entry));
-    expect(summariseDelta(partial, "cold").cpu).toEqual({ withMedianMs: null, withoutMedianMs: null, deltaMs: null, noiseMs: null });
+    expect(summariseDelta(partial, "cold").cpu).toEqual({
+      withMedianMs: null,
+      withoutMedianMs: null,
+      deltaMs: null,
+      noiseMs: null,
+    });
   });
 });
 
@@ -58,7 +90,9 @@ describe("evaluateChartsTargets", () => {
   });
 
   it("fails a warm delta in the chart post's routes larger than the spread between repeats", () => {
-    const slowWarm = runs.map((entry) => (entry.variant === "with" && entry.state === "warm" ? { ...entry, postPagesMs: entry.postPagesMs + 300 } : entry));
+    const slowWarm = runs.map((entry) =>
+      entry.variant === "with" && entry.state === "warm" ? { ...entry, postPagesMs: entry.postPagesMs + 300 } : entry,
+    );
     expect(evaluateChartsTargets(summariseDelta(slowWarm, "cold"), summariseDelta(slowWarm, "warm"))[1]?.pass).toBe(false);
   });
 
@@ -84,7 +118,9 @@ describe("formatChartsReport", () => {
       pageBytes: { with: 900_000, without: 40_000 },
       targets: evaluateChartsTargets(cold, warm),
     });
-    expect(text).toContain("| cold | 10.2 s | 11.3 s | +1.15 s (±0.40 s) | +1.15 s (±0.40 s) | +0.17 s (±0.06 s) | +0.23 s | +0.12 s | +0.06 s |");
+    expect(text).toContain(
+      "| cold | 10.2 s | 11.3 s | +1.15 s (±0.40 s) | +1.15 s (±0.40 s) | +0.17 s (±0.06 s) | +0.23 s | +0.12 s | +0.06 s |",
+    );
     expect(text).toContain("| Cold build delta (wall) | ≤ 2.00 s | +1.15 s | pass |");
     expect(text.match(/^\| (with|without) \| (cold|warm) \|/gm)).toHaveLength(8);
   });

@@ -40,7 +40,11 @@ describe("generateCorpus", () => {
   });
 
   it("does not reshuffle existing posts when more are asked for", () => {
-    expect(generateCorpus({ posts: 50, seed: 1 }).slice(0, 20).map((post) => post.words)).toEqual(corpus.slice(0, 20).map((post) => post.words));
+    expect(
+      generateCorpus({ posts: 50, seed: 1 })
+        .slice(0, 20)
+        .map((post) => post.words),
+    ).toEqual(corpus.slice(0, 20).map((post) => post.words));
   });
 
   it("has the shape the product issue asks for", () => {
@@ -82,7 +86,9 @@ describe("generateCorpus", () => {
 
   it("counts words the way the blog counts them", () => {
     // Alt text and a chart's plain-text stand-in are words to the blog too, but not prose the generator planned.
-    const proseOnly = corpus.slice(0, 100).filter((post) => post.blocks.every((block) => block.type === "markdown" || block.type === "code"));
+    const proseOnly = corpus
+      .slice(0, 100)
+      .filter((post) => post.blocks.every((block) => block.type === "markdown" || block.type === "code"));
     expect(proseOnly.length).toBeGreaterThan(30);
     for (const post of proseOnly) {
       const body = mainFile(post, "reference").text.replace(/^---\n[\s\S]*?\n---\n/, "");
@@ -168,7 +174,11 @@ describe("pickTypicalPost", () => {
   });
 
   it("takes the post nearest 500 words among those with code and an image", () => {
-    const picked = pickTypicalPost([post("exact-no-code", 500, false, true), post("far", 900, true, true), post("near", 560, true, true)]);
+    const picked = pickTypicalPost([
+      post("exact-no-code", 500, false, true),
+      post("far", 900, true, true),
+      post("near", 560, true, true),
+    ]);
     expect(picked?.slug).toBe("near");
   });
 

@@ -21,8 +21,26 @@ function buildLog(pageRenderingMs: number, imagesRendered = 0, og?: [number, num
   };
 }
 
-function build(project: "blog" | "reference", state: "cold" | "warm", wallMs: number, log: BuildLog, peakRssBytes: number | null = 5e8): BuildMeasurement {
-  return { project, state, exitCode: 0, wallMs, cpuMs: wallMs * 1.5, posts: 100, peakRssBytes, peakAtMs: null, distBytes: 1e6, log, typicalPage: null };
+function build(
+  project: "blog" | "reference",
+  state: "cold" | "warm",
+  wallMs: number,
+  log: BuildLog,
+  peakRssBytes: number | null = 5e8,
+): BuildMeasurement {
+  return {
+    project,
+    state,
+    exitCode: 0,
+    wallMs,
+    cpuMs: wallMs * 1.5,
+    posts: 100,
+    peakRssBytes,
+    peakAtMs: null,
+    distBytes: 1e6,
+    log,
+    typicalPage: null,
+  };
 }
 
 const passing = [
@@ -34,7 +52,14 @@ const passing = [
 
 describe("ratios", () => {
   it("divides ours by the reference's, cold with cold and warm with warm", () => {
-    expect(computeRatios(passing)).toEqual({ cold: 2, warm: 1.2, pageRenderingCold: 1.25, pageRenderingWarm: 1.3, cpuCold: 2, cpuWarm: 1.2 });
+    expect(computeRatios(passing)).toEqual({
+      cold: 2,
+      warm: 1.2,
+      pageRenderingCold: 1.25,
+      pageRenderingWarm: 1.3,
+      cpuCold: 2,
+      cpuWarm: 1.2,
+    });
   });
 
   it("has no ratio without both figures", () => {
@@ -56,13 +81,17 @@ describe("evaluateTargets", () => {
   });
 
   it("fails a warm build that re-renders social cards, even with every Astro image reused", () => {
-    const builds = passing.map((entry) => (entry.project === "blog" && entry.state === "warm" ? { ...entry, log: buildLog(2600, 0, [3, 97]) } : entry));
+    const builds = passing.map((entry) =>
+      entry.project === "blog" && entry.state === "warm" ? { ...entry, log: buildLog(2600, 0, [3, 97]) } : entry,
+    );
     expect(imagesRendered(builds[1]?.log as BuildLog)).toBe(3);
     expect(verdicts(builds)[2]).toBe(false);
   });
 
   it("fails the targets whose figures are over their limits, and only those", () => {
-    const slow = passing.map((entry) => (entry.project === "blog" ? { ...entry, wallMs: entry.wallMs * 2, peakRssBytes: 2e9, exitCode: 1 } : entry));
+    const slow = passing.map((entry) =>
+      entry.project === "blog" ? { ...entry, wallMs: entry.wallMs * 2, peakRssBytes: 2e9, exitCode: 1 } : entry,
+    );
     expect(verdicts(slow)).toEqual([false, false, true, false, true, false]);
   });
 

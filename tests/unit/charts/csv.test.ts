@@ -45,7 +45,9 @@ describe("parseCsv", () => {
   });
 
   it("rejects an unterminated quote at the line it opens", () => {
-    expect(() => parseCsv('a,b\n1,"open\n2,3\n', "x.csv")).toThrow("Malformed CSV in x.csv, line 2: a quoted field is never closed");
+    expect(() => parseCsv('a,b\n1,"open\n2,3\n', "x.csv")).toThrow(
+      "Malformed CSV in x.csv, line 2: a quoted field is never closed",
+    );
   });
 
   it("rejects text after a closing quote and quotes inside unquoted fields", () => {

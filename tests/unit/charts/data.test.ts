@@ -53,7 +53,10 @@ describe("prepareData", () => {
   });
 
   it("splits long data by the series column", () => {
-    const prepared = prepareData(spec({ kind: "bar", title: "T", x: "year", y: "online", series: "region" }), dataset(rows, INLINE));
+    const prepared = prepareData(
+      spec({ kind: "bar", title: "T", x: "year", y: "online", series: "region" }),
+      dataset(rows, INLINE),
+    );
     expect(prepared.series.map((series) => [series.key, series.points.length])).toEqual([
       ["North", 2],
       ["South", 1],
@@ -64,7 +67,14 @@ describe("prepareData", () => {
   it("accepts numeric strings (as from JSON) and ISO dates", () => {
     const prepared = prepareData(
       spec({ kind: "line", title: "T", x: "day", xType: "date", y: "n" }),
-      dataset([{ day: "2024-02-01", n: "1.5" }, { day: "2024-01", n: " -2e3 " }, { day: "2023", n: 7 }], INLINE),
+      dataset(
+        [
+          { day: "2024-02-01", n: "1.5" },
+          { day: "2024-01", n: " -2e3 " },
+          { day: "2023", n: 7 },
+        ],
+        INLINE,
+      ),
     );
     expect(prepared.series[0]?.points.map((point) => [point.x, point.y])).toEqual([
       [Date.UTC(2023, 0, 1), 7],
@@ -81,9 +91,7 @@ describe("prepareData", () => {
   });
 
   it("names the source and column when a column is missing", () => {
-    expect(() =>
-      prepareData(spec({ kind: "line", title: "T", x: "year", y: "revenue" }), dataset(rows, INLINE)),
-    ).toThrow(
+    expect(() => prepareData(spec({ kind: "line", title: "T", x: "year", y: "revenue" }), dataset(rows, INLINE))).toThrow(
       `Chart data error in ${INLINE}: column "revenue" does not exist (columns: "year", "online", "store", "region")`,
     );
   });
@@ -111,19 +119,40 @@ describe("prepareData", () => {
 
   it("requires x values, and numeric x for line charts", () => {
     expect(() =>
-      prepareData(spec({ kind: "line", title: "T", x: "year", y: "v" }), dataset([{ year: 1, v: 1 }, { year: "", v: 2 }], INLINE)),
+      prepareData(
+        spec({ kind: "line", title: "T", x: "year", y: "v" }),
+        dataset(
+          [
+            { year: 1, v: 1 },
+            { year: "", v: 2 },
+          ],
+          INLINE,
+        ),
+      ),
     ).toThrow(`Chart data error in ${INLINE}: row 2, column "year": the cell is empty but a number is needed`);
     expect(() =>
       prepareData(spec({ kind: "line", title: "T", x: "year", y: "v" }), dataset([{ year: "twenty", v: 1 }], INLINE)),
     ).toThrow('row 1, column "year": expected a number, found "twenty"');
     expect(() =>
-      prepareData(spec({ kind: "line", title: "T", x: "d", xType: "date", y: "v" }), dataset([{ d: "01/02/2024", v: 1 }], INLINE)),
+      prepareData(
+        spec({ kind: "line", title: "T", x: "d", xType: "date", y: "v" }),
+        dataset([{ d: "01/02/2024", v: 1 }], INLINE),
+      ),
     ).toThrow('row 1, column "d": expected an ISO date');
   });
 
   it("requires every scatter point to have a y value", () => {
     expect(() =>
-      prepareData(spec({ kind: "scatter", title: "T", x: "a", y: "b" }), dataset([{ a: 1, b: 2 }, { a: 2, b: null }], INLINE)),
+      prepareData(
+        spec({ kind: "scatter", title: "T", x: "a", y: "b" }),
+        dataset(
+          [
+            { a: 1, b: 2 },
+            { a: 2, b: null },
+          ],
+          INLINE,
+        ),
+      ),
     ).toThrow(`Chart data error in ${INLINE}: row 2, column "b": the cell is empty but a number is needed`);
   });
 
@@ -131,7 +160,10 @@ describe("prepareData", () => {
     expect(() =>
       prepareData(
         spec({ kind: "line", title: "T", x: "year", y: ["online", "empty"] }),
-        dataset(rows.map((row) => ({ ...row, empty: "" })), "src/content/posts/foo/data.csv"),
+        dataset(
+          rows.map((row) => ({ ...row, empty: "" })),
+          "src/content/posts/foo/data.csv",
+        ),
       ),
     ).toThrow('Chart data error in src/content/posts/foo/data.csv: column "empty" has no values');
   });
@@ -140,7 +172,13 @@ describe("prepareData", () => {
     expect(() =>
       prepareData(
         spec({ kind: "line", title: "T", x: "year", y: "v", series: "s" }),
-        dataset([{ year: 1, v: 1, s: "a" }, { year: 1, v: "", s: "b" }], INLINE),
+        dataset(
+          [
+            { year: 1, v: 1, s: "a" },
+            { year: 1, v: "", s: "b" },
+          ],
+          INLINE,
+        ),
       ),
     ).toThrow(`Chart data error in ${INLINE}: series "b" (column "s") has no values`);
   });
@@ -153,7 +191,16 @@ describe("prepareData", () => {
 
   it("rejects a repeated bar category", () => {
     expect(() =>
-      prepareData(spec({ kind: "bar", title: "T", x: "k", y: "v" }), dataset([{ k: "a", v: 1 }, { k: "a", v: 2 }], INLINE)),
+      prepareData(
+        spec({ kind: "bar", title: "T", x: "k", y: "v" }),
+        dataset(
+          [
+            { k: "a", v: 1 },
+            { k: "a", v: 2 },
+          ],
+          INLINE,
+        ),
+      ),
     ).toThrow('row 2, column "k": "a" repeats row 1; each bar needs its own category');
   });
 });

@@ -38,7 +38,9 @@ export function texts(root: SvgElement): TextInfo[] {
           weight,
           rotate,
         },
-        classes: String(node.attrs["class"] ?? "").split(/\s+/).filter(Boolean),
+        classes: String(node.attrs["class"] ?? "")
+          .split(/\s+/)
+          .filter(Boolean),
         groups,
       });
       return;
@@ -61,7 +63,11 @@ export function elements(root: SvgElement, predicate: (element: SvgElement) => b
 }
 
 export function byClass(root: SvgElement, cls: string): SvgElement[] {
-  return elements(root, (element) => String(element.attrs["class"] ?? "").split(/\s+/).includes(cls));
+  return elements(root, (element) =>
+    String(element.attrs["class"] ?? "")
+      .split(/\s+/)
+      .includes(cls),
+  );
 }
 
 export function viewBox(root: SvgElement): { width: number; height: number } {

@@ -82,7 +82,10 @@ describe("renderChartPng", () => {
     const { data, info } = await sharp(png.buffer).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     const pixels = info.width * info.height;
     const near = (rgb: [number, number, number], offset: number) =>
-      Math.abs((data[offset] as number) - rgb[0]) + Math.abs((data[offset + 1] as number) - rgb[1]) + Math.abs((data[offset + 2] as number) - rgb[2]) < 24;
+      Math.abs((data[offset] as number) - rgb[0]) +
+        Math.abs((data[offset + 1] as number) - rgb[1]) +
+        Math.abs((data[offset + 2] as number) - rgb[2]) <
+      24;
 
     const counts = { background: 0, series1: 0, series2: 0, dark: 0 };
     for (let i = 0; i < pixels; i++) {

@@ -40,7 +40,20 @@ const daily: Row[] = Array.from({ length: 730 }, (_, i) => ({
   downloads: Math.round(1_000_000 + 400_000 * Math.sin(i / 40) + i * 2_500),
 }));
 
-const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const months = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 const CASES: Case[] = [
   {
@@ -177,7 +190,9 @@ describe("layout", () => {
           const bounds = { left: 0, top: 0, right: width, bottom: height };
           expect(all.length).toBeGreaterThan(0);
           for (const { placement } of all) {
-            expect(rectInside(textRect(placement), bounds), `"${placement.text}" ${JSON.stringify(textRect(placement))}`).toBe(true);
+            expect(rectInside(textRect(placement), bounds), `"${placement.text}" ${JSON.stringify(textRect(placement))}`).toBe(
+              true,
+            );
           }
         });
 
@@ -297,7 +312,9 @@ describe("marks", () => {
     const { model } = build(CASES[0] as Case, "wide");
     expect(byClass(model.root, "chart-annotation--rule")).toHaveLength(2);
     expect(byClass(model.root, "chart-annotation--point")).toHaveLength(1);
-    const labels = texts(model.root).filter((t) => t.classes.includes("chart-annotation-label")).map((t) => t.placement.text);
+    const labels = texts(model.root)
+      .filter((t) => t.classes.includes("chart-annotation-label"))
+      .map((t) => t.placement.text);
     expect(labels).toEqual(["Target", "Pandemic lockdowns begin", "Record year for online sales"]);
   });
 });
@@ -320,7 +337,9 @@ describe("accessibility and styling", () => {
       expect(title.map((e) => [e.tag, textContent(e)])).toEqual([["title", "Sales by channel"]]);
       expect(desc[0]?.tag).toBe("desc");
       const description = textContent(desc[0] as SvgElement);
-      expect(description).toMatch(/^Online sales overtook in-store sales in 2019\. Line chart with 3 series: Online, In store and Wholesale\./);
+      expect(description).toMatch(
+        /^Online sales overtook in-store sales in 2019\. Line chart with 3 series: Online, In store and Wholesale\./,
+      );
       expect(description).toContain("Year: from 2015 to 2022.");
       expect(description).toContain("Reference line at Revenue (million USD) 50: Target.");
     }
@@ -331,7 +350,9 @@ describe("accessibility and styling", () => {
     expect(again.svg).toEqual(rendered.svg);
     const other = renderChart(chartSpecSchema.parse({ ...testCase.spec, title: "Other" }), dataset(testCase.rows, SOURCE));
     expect(other.id).not.toBe(rendered.id);
-    const ids = [rendered.svg.compact, rendered.svg.wide, other.svg.wide].flatMap((svg) => [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    const ids = [rendered.svg.compact, rendered.svg.wide, other.svg.wide].flatMap((svg) =>
+      [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]),
+    );
     expect(new Set(ids).size).toBe(ids.length);
   });
 

@@ -54,6 +54,8 @@ describe("chartTable", () => {
   });
 
   it("validates the data like the chart does", () => {
-    expect(() => table({ kind: "bar", title: "T", x: "k", y: "missing" }, [{ k: "a" }])).toThrow('column "missing" does not exist');
+    expect(() => table({ kind: "bar", title: "T", x: "k", y: "missing" }, [{ k: "a" }])).toThrow(
+      'column "missing" does not exist',
+    );
   });
 });

@@ -85,12 +85,20 @@ describe("fixture site", () => {
   it("reports lengths and mojibake suggestions in the messages", () => {
     const messages = diagnostics.filter((d) => d.file === "posts/broken.md").map((d) => d.message);
     expect(messages).toContain("title is 75 characters; keep it within 60 so search results don't truncate it");
-    expect(messages.filter((m) => m.startsWith("double-encoded")).map((m) => /did you mean "(.+)"\?/.exec(m)?.[1])).toEqual(["’", "é", "–"]);
+    expect(messages.filter((m) => m.startsWith("double-encoded")).map((m) => /did you mean "(.+)"\?/.exec(m)?.[1])).toEqual([
+      "’",
+      "é",
+      "–",
+    ]);
     expect(messages).toContain('image "/images/with%20spaces.png" does not exist (looked for public/images/with spaces.png)');
   });
 
   it("checks MDX: JSX images and links, ignoring components and imports", () => {
-    expect(summary("posts/component.mdx")).toEqual(["9:1 warning image-alt", "9:11 error missing-image", "11:10 error internal-link"]);
+    expect(summary("posts/component.mdx")).toEqual([
+      "9:1 warning image-alt",
+      "9:11 error missing-image",
+      "11:10 error internal-link",
+    ]);
   });
 
   it("points a link to a renamed post at its frontmatter slug", () => {

@@ -3,7 +3,9 @@ import { byRule, lintVirtual } from "./helpers.ts";
 
 describe("line and column numbers", () => {
   it("count frontmatter lines, so reports match the file", () => {
-    const source = ["---", "title: T", "description: D", "tags: [a, b]", "---", "", "Intro.", "", "A ![](x.png) here."].join("\n");
+    const source = ["---", "title: T", "description: D", "tags: [a, b]", "---", "", "Intro.", "", "A ![](x.png) here."].join(
+      "\n",
+    );
     const [hit] = byRule(lintVirtual({ "posts/p.md": source }, { existing: ["content/posts/x.png"] }), "image-alt");
     expect(hit).toMatchObject({ line: 9, column: 3 });
   });
@@ -26,7 +28,15 @@ describe("line and column numbers", () => {
   });
 
   it("point at the frontmatter key for frontmatter problems", () => {
-    const source = ["---", "date: 2026-01-01", `title: "${"x".repeat(61)}"`, "cover_image: ./gone.png", "cover_alt: ok", "---", "Body"].join("\n");
+    const source = [
+      "---",
+      "date: 2026-01-01",
+      `title: "${"x".repeat(61)}"`,
+      "cover_image: ./gone.png",
+      "cover_alt: ok",
+      "---",
+      "Body",
+    ].join("\n");
     const diagnostics = lintVirtual({ "posts/p.md": source });
     expect(byRule(diagnostics, "frontmatter-length")).toMatchObject([{ line: 3, column: 8, severity: "warning" }]);
     expect(byRule(diagnostics, "missing-image")).toMatchObject([{ line: 4, column: 14, severity: "error" }]);

@@ -21,13 +21,27 @@ describe("routes", () => {
   it("leave files below a post folder out, as the loader's glob does", () => {
     expect(routeFor("posts/second/notes.md", undefined)).toEqual({ collection: "other" });
     expect(routeFor("posts/a/b/index.md", undefined)).toEqual({ collection: "other" });
-    const files = { "posts/a.md": post("[notes](/posts/second/notes/)"), "posts/second/index.md": post("x"), "posts/second/notes.md": post("y") };
-    expect(byRule(lintVirtual(files), "internal-link").map((d) => d.message)).toEqual(['link to /posts/second/notes/ but no post has slug "second/notes"']);
+    const files = {
+      "posts/a.md": post("[notes](/posts/second/notes/)"),
+      "posts/second/index.md": post("x"),
+      "posts/second/notes.md": post("y"),
+    };
+    expect(byRule(lintVirtual(files), "internal-link").map((d) => d.message)).toEqual([
+      'link to /posts/second/notes/ but no post has slug "second/notes"',
+    ]);
   });
 
   it("resolve relative links against the page URL, honouring the base", () => {
-    expect(resolveSiteLink("../foo/", "posts/bar/", "/", true)).toMatchObject({ kind: "internal", path: "posts/foo/", hasBase: true });
-    expect(resolveSiteLink("../foo/", "posts/bar/", "/blog/", true)).toMatchObject({ path: "posts/foo/", hasBase: true, display: "/blog/posts/foo/" });
+    expect(resolveSiteLink("../foo/", "posts/bar/", "/", true)).toMatchObject({
+      kind: "internal",
+      path: "posts/foo/",
+      hasBase: true,
+    });
+    expect(resolveSiteLink("../foo/", "posts/bar/", "/blog/", true)).toMatchObject({
+      path: "posts/foo/",
+      hasBase: true,
+      display: "/blog/posts/foo/",
+    });
     expect(resolveSiteLink("../../../foo/", "posts/bar/", "/blog/", true)).toMatchObject({ path: "foo/", hasBase: false });
     expect(resolveSiteLink("/posts/caf%C3%A9/", undefined, "/", true)).toMatchObject({ path: "posts/café/" });
     expect(resolveSiteLink("https://x.com/", undefined, "/", true)).toEqual({ kind: "external" });
@@ -36,16 +50,28 @@ describe("routes", () => {
   });
 
   it("add the base to site-absolute links the Markdown plugins rewrite, and leave ones that carry it alone", () => {
-    expect(resolveSiteLink("/posts/foo/", "posts/bar/", "/blog/", true)).toMatchObject({ path: "posts/foo/", hasBase: true, display: "/posts/foo/" });
-    expect(resolveSiteLink("/blog/posts/foo/", "posts/bar/", "/blog/", true)).toMatchObject({ path: "posts/foo/", hasBase: true });
+    expect(resolveSiteLink("/posts/foo/", "posts/bar/", "/blog/", true)).toMatchObject({
+      path: "posts/foo/",
+      hasBase: true,
+      display: "/posts/foo/",
+    });
+    expect(resolveSiteLink("/blog/posts/foo/", "posts/bar/", "/blog/", true)).toMatchObject({
+      path: "posts/foo/",
+      hasBase: true,
+    });
     expect(resolveSiteLink("/posts/foo/", "posts/bar/", "/blog/", false)).toMatchObject({ path: "posts/foo/", hasBase: false });
-    expect(resolveSiteLink("/blog/posts/foo/", "posts/bar/", "/blog/", false)).toMatchObject({ path: "posts/foo/", hasBase: true });
+    expect(resolveSiteLink("/blog/posts/foo/", "posts/bar/", "/blog/", false)).toMatchObject({
+      path: "posts/foo/",
+      hasBase: true,
+    });
   });
 });
 
 describe("internal-link rule", () => {
   const files = {
-    "posts/a.md": post("[b](/posts/b/) [b rel](../b/) [page](../../about/) [missing](/posts/zzz/) [draft](/posts/d/) [later](/posts/s/)"),
+    "posts/a.md": post(
+      "[b](/posts/b/) [b rel](../b/) [page](../../about/) [missing](/posts/zzz/) [draft](/posts/d/) [later](/posts/s/)",
+    ),
     "posts/b.md": post("[a](../a/) [anchor](/posts/a/#intro) [home](/) [index](/posts/) [tags](/tags/) [tag](/tags/x/)"),
     "posts/d.md": post("[a](/posts/a/) [also unpublished](/posts/s/)", "title: D\ndraft: true"),
     "posts/s.md": post("x", "title: S\ndate: 2027-01-01"),
@@ -55,7 +81,11 @@ describe("internal-link rule", () => {
   it("accepts existing posts and pages, relative or absolute, and rejects missing ones", () => {
     const found = byRule(lintVirtual(files, { now }), "internal-link");
     expect(found.map((d) => [d.file, d.severity, d.message])).toEqual([
-      ["pages/about.md", "error", 'link to /about/posts/a/ but no such page exists below /about/ ("posts/a/" resolves from this page\'s URL, /about/)'],
+      [
+        "pages/about.md",
+        "error",
+        'link to /about/posts/a/ but no such page exists below /about/ ("posts/a/" resolves from this page\'s URL, /about/)',
+      ],
       ["posts/a.md", "error", 'link to /posts/zzz/ but no post has slug "zzz"'],
       ["posts/a.md", "warning", 'link to post "d", which is a draft and has no page in production builds'],
       ["posts/a.md", "warning", 'link to post "s", which is dated in the future and has no page in production builds'],
@@ -63,7 +93,10 @@ describe("internal-link rule", () => {
   });
 
   it("warns about links without the trailing slash the site requires, unless trailingSlash is relaxed", () => {
-    const files = { "posts/a.md": post("[b](/posts/b) [hash](/posts/b#x) [tags](/tags) [ok](/posts/b/)"), "posts/b.md": post("x") };
+    const files = {
+      "posts/a.md": post("[b](/posts/b) [hash](/posts/b#x) [tags](/tags) [ok](/posts/b/)"),
+      "posts/b.md": post("x"),
+    };
     expect(byRule(lintVirtual(files), "internal-link").map((d) => [d.column, d.severity])).toEqual([
       [5, "warning"],
       [22, "warning"],
@@ -89,8 +122,16 @@ describe("internal-link rule", () => {
     expect(found.map((d) => [d.file, d.severity, d.message])).toEqual([
       ["posts/a.md", "error", 'link to /blog/posts/zzz/ but no post has slug "zzz"'],
       ["posts/a.md", "error", 'link to /blog/posts/yyy/ but no post has slug "yyy"'],
-      ["posts/a.md", "error", "link /posts/b/ leaves out the site base /blog/; raw HTML is used as written, so write /blog/posts/b/"],
-      ["posts/c.mdx", "error", "link /posts/b/ leaves out the site base /blog/; JSX in MDX is used as written, so write /blog/posts/b/"],
+      [
+        "posts/a.md",
+        "error",
+        "link /posts/b/ leaves out the site base /blog/; raw HTML is used as written, so write /blog/posts/b/",
+      ],
+      [
+        "posts/c.mdx",
+        "error",
+        "link /posts/b/ leaves out the site base /blog/; JSX in MDX is used as written, so write /blog/posts/b/",
+      ],
     ]);
   });
 
@@ -112,8 +153,13 @@ describe("internal-link rule", () => {
   });
 
   it("lets extra top-level routes be declared", () => {
-    const files = { "posts/a.md": post("[tags](/tags/) [a tag](/tags/astro/) [feed](/rss.xml) [now](/now/) [project](/projects/x/)") };
-    expect(byRule(lintVirtual(files), "internal-link").map((d) => d.message.split(" but ")[0])).toEqual(["link to /now/", "link to /projects/x/"]);
+    const files = {
+      "posts/a.md": post("[tags](/tags/) [a tag](/tags/astro/) [feed](/rss.xml) [now](/now/) [project](/projects/x/)"),
+    };
+    expect(byRule(lintVirtual(files), "internal-link").map((d) => d.message.split(" but ")[0])).toEqual([
+      "link to /now/",
+      "link to /projects/x/",
+    ]);
     expect(byRule(lintVirtual(files, { topLevelRoutes: ["now", "tags", "projects"] }), "internal-link")).toEqual([]);
   });
 
@@ -124,7 +170,10 @@ describe("internal-link rule", () => {
   });
 
   it("reports two entries that claim the same slug", () => {
-    const found = byRule(lintVirtual({ "posts/a.md": post("x"), "posts/b.md": post("y", "title: B\nslug: a") }), "duplicate-slug");
+    const found = byRule(
+      lintVirtual({ "posts/a.md": post("x"), "posts/b.md": post("y", "title: B\nslug: a") }),
+      "duplicate-slug",
+    );
     expect(found).toMatchObject([{ file: "posts/b.md", line: 3, severity: "error" }]);
     const clash = byRule(lintVirtual({ "pages/tags.md": post("x", "title: Tags") }), "duplicate-slug");
     expect(clash.map((d) => d.message)).toEqual(['page slug "tags" clashes with the site\'s own /tags/ route; rename the page']);
@@ -134,7 +183,9 @@ describe("internal-link rule", () => {
 describe("image rules", () => {
   it("resolve local images beside the post and site-absolute ones under public/, URL-decoded", () => {
     const files = {
-      "posts/a/index.md": post("![a](./x.png) ![b](x%20y.png) ![c](/img/p%20q.png?v=1) ![e](https://remote.example/e.png) ![f](data:image/png;base64,AA==)"),
+      "posts/a/index.md": post(
+        "![a](./x.png) ![b](x%20y.png) ![c](/img/p%20q.png?v=1) ![e](https://remote.example/e.png) ![f](data:image/png;base64,AA==)",
+      ),
     };
     const existing = ["content/posts/a/x.png", "content/posts/a/x y.png", "public/img/p q.png"];
     expect(byRule(lintVirtual(files, { existing }), "missing-image")).toEqual([]);
@@ -144,21 +195,37 @@ describe("image rules", () => {
   it("follow the site's base handling: Markdown images get the base added, raw HTML and JSX must carry it", () => {
     const existing = ["public/img/p.png"];
     const files = {
-      "posts/a.md": post('![ok](/img/p.png) ![twice](/blog/img/p.png) <img src="/blog/img/p.png" alt="ok"> <img src="/img/p.png" alt="no base">'),
-      "posts/b.mdx": post('![ok](/img/p.png)\n\n<img src="/blog/img/p.png" alt="ok" /> <img src="/img/p.png" alt="no base" /> <img src="/blog/img/gone.png" alt="gone" />'),
+      "posts/a.md": post(
+        '![ok](/img/p.png) ![twice](/blog/img/p.png) <img src="/blog/img/p.png" alt="ok"> <img src="/img/p.png" alt="no base">',
+      ),
+      "posts/b.mdx": post(
+        '![ok](/img/p.png)\n\n<img src="/blog/img/p.png" alt="ok" /> <img src="/img/p.png" alt="no base" /> <img src="/blog/img/gone.png" alt="gone" />',
+      ),
     };
     const found = byRule(lintVirtual(files, { existing, base: "/blog/" }), "missing-image");
     expect(found.map((d) => [d.file, d.message])).toEqual([
-      ["posts/a.md", 'image "/blog/img/p.png" includes the site base /blog/; write /img/p.png since the site adds the base to images itself'],
+      [
+        "posts/a.md",
+        'image "/blog/img/p.png" includes the site base /blog/; write /img/p.png since the site adds the base to images itself',
+      ],
       ["posts/a.md", 'image "/img/p.png" leaves out the site base /blog/; raw HTML is used as written, so write /blog/img/p.png'],
-      ["posts/b.mdx", 'image "/img/p.png" leaves out the site base /blog/; JSX in MDX is used as written, so write /blog/img/p.png'],
-      ["posts/b.mdx", 'image "/blog/img/gone.png" loads /blog/img/gone.png, but "/img/gone.png" does not exist (looked for public/img/gone.png)'],
+      [
+        "posts/b.mdx",
+        'image "/img/p.png" leaves out the site base /blog/; JSX in MDX is used as written, so write /blog/img/p.png',
+      ],
+      [
+        "posts/b.mdx",
+        'image "/blog/img/gone.png" loads /blog/img/gone.png, but "/img/gone.png" does not exist (looked for public/img/gone.png)',
+      ],
     ]);
   });
 
   it("resolve relative HTML images from the page URL, and reject remote covers", () => {
     const files = {
-      "posts/a.md": post('<img src="./pic.png" alt="x"> <img src="pic.png" alt="y">', "title: T\ncover_image: https://cdn.example/c.png\ncover_alt: C"),
+      "posts/a.md": post(
+        '<img src="./pic.png" alt="x"> <img src="pic.png" alt="y">',
+        "title: T\ncover_image: https://cdn.example/c.png\ncover_alt: C",
+      ),
     };
     const found = byRule(lintVirtual(files, { existing: ["content/posts/pic.png"] }), "missing-image");
     expect(found.map((d) => [d.line, d.message.split(";")[0]])).toEqual([
@@ -172,7 +239,13 @@ describe("image rules", () => {
 
   it("warn about missing alt text, but accept an explicit empty alt in HTML", () => {
     const existing = ["content/posts/i.png"];
-    const found = byRule(lintVirtual({ "posts/a.md": post('![](i.png) <img src="i.png" alt=""> <img src="i.png"> ![i.png](i.png) ![Chart](i.png)') }, { existing }), "image-alt");
+    const found = byRule(
+      lintVirtual(
+        { "posts/a.md": post('![](i.png) <img src="i.png" alt=""> <img src="i.png"> ![i.png](i.png) ![Chart](i.png)') },
+        { existing },
+      ),
+      "image-alt",
+    );
     expect(found.map((d) => [d.column, d.severity])).toEqual([
       [1, "warning"],
       [37, "warning"],
@@ -183,7 +256,8 @@ describe("image rules", () => {
 
 describe("MDX", () => {
   it("treats an alt given as an expression as present, and skips src expressions", () => {
-    const source = '---\ntitle: T\n---\nimport pic from "./pic.png";\n\n<img src="/x.png" alt={"A picture"} />\n\n<img src={pic} />\n';
+    const source =
+      '---\ntitle: T\n---\nimport pic from "./pic.png";\n\n<img src="/x.png" alt={"A picture"} />\n\n<img src={pic} />\n';
     const diagnostics = lintVirtual({ "posts/a.mdx": source }, { existing: ["public/x.png"] });
     expect(diagnostics).toEqual([]);
   });

@@ -7,9 +7,12 @@ import { FIXTURES, SEED, byRule, columnOf, lineOf } from "./helpers.ts";
 const source = fs.readFileSync(SEED, "utf8");
 
 function lintSeed(publicDir: string) {
-  return lintSources([{ file: "posts/gpt-5-3-codex-spark.md", absPath: SEED, source, contentPath: "posts/gpt-5-3-codex-spark.md" }], {
-    publicDir,
-  }).diagnostics;
+  return lintSources(
+    [{ file: "posts/gpt-5-3-codex-spark.md", absPath: SEED, source, contentPath: "posts/gpt-5-3-codex-spark.md" }],
+    {
+      publicDir,
+    },
+  ).diagnostics;
 }
 
 describe("the untouched seed post", () => {

@@ -79,12 +79,16 @@ describe("deploy files for a build", () => {
 
   it("reports a redirect to a page the build does not have", () => {
     const { problems } = planDeployFiles(options(build(site), { "/markdown-tour": "/posts/example-markdown-tour/" }));
-    expect(problems).toEqual([expect.objectContaining({ severity: "error", message: expect.stringMatching(/not a route of the built site/) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: "error", message: expect.stringMatching(/not a route of the built site/) }),
+    ]);
   });
 
   it("reports a redirect that would hide a real page", () => {
     const { problems } = planDeployFiles(options(build(site), { "/posts/a": "/" }));
-    expect(problems).toEqual([expect.objectContaining({ severity: "error", message: expect.stringMatching(/is a page of the site/) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: "error", message: expect.stringMatching(/is a page of the site/) }),
+    ]);
   });
 
   it("refuses a folder that is not a build", () => {

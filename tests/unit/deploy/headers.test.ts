@@ -145,8 +145,11 @@ describe("nginx server block", () => {
 
   it("answers each redirect source, with and without its slash, with a 301", () => {
     const config = nginx();
-    for (const line of toNginxRedirects(redirects, { base: "/blog/" }).trim().split("\n")) expect(config).toContain(`    ${line}\n`);
-    expect(nginxBlocks(config).get("location = /blog/markdown-tour/")).toEqual(["return 301 /blog/posts/example-markdown-tour/;"]);
+    for (const line of toNginxRedirects(redirects, { base: "/blog/" }).trim().split("\n"))
+      expect(config).toContain(`    ${line}\n`);
+    expect(nginxBlocks(config).get("location = /blog/markdown-tour/")).toEqual([
+      "return 301 /blog/posts/example-markdown-tour/;",
+    ]);
   });
 
   it("puts every security header, always, in every block that sets headers", () => {
@@ -183,15 +186,26 @@ describe("nginx server block", () => {
     const config = nginx();
     const blocks = nginxBlocks(config);
     expect(blocks.get("location ~ ^/blog/(?:.+/)?rss\\.xml$")).toContain("try_files $uri =404;");
-    expect(config).toMatch(/location ~ \^\/blog\/\(\?:\.\+\/\)\?rss\\\.xml\$ \{\n\s+try_files \$uri =404;\n\s+types \{ application\/rss\+xml xml; \}/);
-    expect(config).toMatch(/location ~ \^\/blog\/\(\?:\.\+\/\)\?feed\\\.json\$ \{\n\s+try_files \$uri =404;\n\s+types \{ application\/feed\+json json; \}/);
+    expect(config).toMatch(
+      /location ~ \^\/blog\/\(\?:\.\+\/\)\?rss\\\.xml\$ \{\n\s+try_files \$uri =404;\n\s+types \{ application\/rss\+xml xml; \}/,
+    );
+    expect(config).toMatch(
+      /location ~ \^\/blog\/\(\?:\.\+\/\)\?feed\\\.json\$ \{\n\s+try_files \$uri =404;\n\s+types \{ application\/feed\+json json; \}/,
+    );
     expect(config).toMatch(/location ~ \\\.xml\$ \{\n\s+try_files \$uri =404;\n\s+types \{ application\/xml xml; \}/);
     // Feeds must win over the general .xml rule: nginx takes the first regular expression that matches.
     expect(config.indexOf("rss\\.xml$")).toBeLessThan(config.indexOf("location ~ \\.xml$"));
     const server = blocks.get("server") ?? [];
     expect(server).toContain("gzip on;");
     expect(server).toContain("charset utf-8;");
-    for (const type of ["text/css", "application/javascript", "application/rss+xml", "application/feed+json", "application/xml", "image/svg+xml"]) {
+    for (const type of [
+      "text/css",
+      "application/javascript",
+      "application/rss+xml",
+      "application/feed+json",
+      "application/xml",
+      "image/svg+xml",
+    ]) {
       expect(server.find((line) => line.startsWith("gzip_types"))).toContain(` ${type}`);
       expect(server.find((line) => line.startsWith("charset_types"))).toContain(` ${type}`);
     }

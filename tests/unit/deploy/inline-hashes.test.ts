@@ -57,12 +57,16 @@ describe("CSP hashes of inline scripts and styles", () => {
   });
 
   it("collects one sorted, duplicate-free list across every page", () => {
-    const pages = [page("<script>b()</script><style>p{}</style>"), page("<script>a()</script><script>b()</script><style>p{}</style>")];
+    const pages = [
+      page("<script>b()</script><style>p{}</style>"),
+      page("<script>a()</script><script>b()</script><style>p{}</style>"),
+    ];
     expect(inlineHashes(pages)).toEqual({ scripts: [cspHash("a()"), cspHash("b()")].sort(), styles: [cspHash("p{}")] });
   });
 
   it("hashes an SVG file's style as XML text and never allows its scripts", () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><style><![CDATA[a>b{fill:red}]]> i::after{content:"&lt;&#x41;&#66;"}</style><script>alert(1)</script></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg"><style><![CDATA[a>b{fill:red}]]> i::after{content:"&lt;&#x41;&#66;"}</style><script>alert(1)</script></svg>';
     expect(inlineHashes([{ file: "icons/Logo.SVG", text: svg }])).toEqual({
       scripts: [],
       styles: [cspHash('a>b{fill:red} i::after{content:"<AB"}')],

@@ -21,7 +21,7 @@ async function render(markdown: string) {
   return { html: code, document };
 }
 
-const fence = (info: string, ...lines: string[]) => ["```" + info, ...lines, "```", ""].join("\n");
+const fence = (info: string, ...lines: string[]) => [`\`\`\`${info}`, ...lines, "```", ""].join("\n");
 const lineClasses = (block: Element | null) => [...(block?.querySelectorAll(".line") ?? [])].map((line) => line.className);
 
 describe("code blocks", () => {
@@ -56,14 +56,23 @@ describe("code blocks", () => {
 
   it("marks the highlighted lines", async () => {
     const { document } = await render(fence("js {2,4-5}", "a", "b", "c", "d", "e", "f"));
-    expect(lineClasses(document.querySelector("pre"))).toEqual(["line", "line highlighted", "line", "line highlighted", "line highlighted", "line"]);
+    expect(lineClasses(document.querySelector("pre"))).toEqual([
+      "line",
+      "line highlighted",
+      "line",
+      "line highlighted",
+      "line highlighted",
+      "line",
+    ]);
   });
 
   it("numbers lines on request, with a gutter as wide as the last number", async () => {
     const short = (await render(fence("js showLineNumbers", "a", "b"))).document.querySelector("pre");
     expect(short?.classList.contains("line-numbers")).toBe(true);
     expect(short?.getAttribute("style")).toMatch(/;--digits:1$/);
-    const long = (await render(fence("js lines", ...Array.from({ length: 12 }, (_, i) => `x${i}`)))).document.querySelector("pre");
+    const long = (await render(fence("js lines", ...Array.from({ length: 12 }, (_, i) => `x${i}`)))).document.querySelector(
+      "pre",
+    );
     expect(long?.getAttribute("style")).toMatch(/;--digits:2$/);
     const none = (await render(fence("js", "a"))).document.querySelector("pre");
     expect(none?.classList.contains("line-numbers")).toBe(false);
@@ -81,7 +90,13 @@ describe("code blocks", () => {
 
   it("marks [!code ++] and [!code --] lines in any language and takes the notation out", async () => {
     const { document } = await render(
-      fence("js", "const a = 1; // [!code --]", "const a = 2; // [!code ++]", "let b = a; /* keep */ /* [!code ++] */", "i-- // kept [!code --]"),
+      fence(
+        "js",
+        "const a = 1; // [!code --]",
+        "const a = 2; // [!code ++]",
+        "let b = a; /* keep */ /* [!code ++] */",
+        "i-- // kept [!code --]",
+      ),
     );
     const pre = document.querySelector("pre");
     expect(lineClasses(pre)).toEqual(["line diff remove", "line diff add", "line diff add", "line diff remove"]);
@@ -90,7 +105,8 @@ describe("code blocks", () => {
   });
 
   it("takes notation out of shell, SQL and HTML comments", async () => {
-    const text = async (lang: string, line: string) => (await render(fence(lang, line))).document.querySelector("pre")?.textContent;
+    const text = async (lang: string, line: string) =>
+      (await render(fence(lang, line))).document.querySelector("pre")?.textContent;
     expect(await text("sh", "echo hi # [!code ++]")).toBe("echo hi");
     expect(await text("sql", "select 1; -- [!code --]")).toBe("select 1;");
     expect(await text("html", "<p>hi</p> <!-- [!code ++] -->")).toBe("<p>hi</p>");
@@ -104,7 +120,7 @@ describe("code blocks", () => {
   });
 
   it("keeps state per block: one block's marks never leak into the next", async () => {
-    const { document } = await render(fence('js title="a.js" {1} lines', "x // [!code ++]") + "\n" + fence("js", "y"));
+    const { document } = await render(`${fence('js title="a.js" {1} lines', "x // [!code ++]")}\n${fence("js", "y")}`);
     const [, second] = [...document.querySelectorAll("pre")];
     expect(second?.closest(".code-block")?.tagName).toBe("DIV");
     expect(lineClasses(second ?? null)).toEqual(["line"]);

@@ -9,7 +9,9 @@ const MUTED = { light: "#5b5f66", dark: "#a2a6ad" };
 
 const css = readFileSync(`${repoRoot}/src/styles/code.css`, "utf8");
 const backgrounds: Record<string, { light: string; dark: string }> = Object.fromEntries(
-  [...css.matchAll(/--(code-[a-z]+):\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/g)].map(([, name, light = "", dark = ""]) => [name, { light, dark }]),
+  [...css.matchAll(/--(code-[a-z]+):\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/g)].map(
+    ([, name, light = "", dark = ""]) => [name, { light, dark }],
+  ),
 );
 
 const channel = (value: number) => (value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4);

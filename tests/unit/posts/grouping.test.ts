@@ -17,7 +17,9 @@ describe("groupByTag", () => {
   });
 
   it("refuses two tags that would share a URL", () => {
-    expect(() => groupByTag([{ tags: [tag("c++", "c")] }, { tags: [tag("c")] }])).toThrow(/"c\+\+" and "c" would share the URL \/tags\/c\//);
+    expect(() => groupByTag([{ tags: [tag("c++", "c")] }, { tags: [tag("c")] }])).toThrow(
+      /"c\+\+" and "c" would share the URL \/tags\/c\//,
+    );
   });
 });
 

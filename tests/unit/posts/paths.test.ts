@@ -50,7 +50,10 @@ describe("resolveLocalImage", () => {
   });
 
   it("rejects paths that escape public/", () => {
-    expect(resolveLocalImage(post, "/../secret.txt", publicDir)).toMatchObject({ ok: false, reason: expect.stringContaining("outside public/") });
+    expect(resolveLocalImage(post, "/../secret.txt", publicDir)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("outside public/"),
+    });
     expect(resolveLocalImage(post, "/images/%2E%2E/%2E%2E/secret.txt", publicDir)).toMatchObject({ ok: false });
   });
 
@@ -59,7 +62,10 @@ describe("resolveLocalImage", () => {
       ok: false,
       reason: expect.stringContaining("public/images/none.png"),
     });
-    expect(resolveLocalImage(post, "./none.png", publicDir)).toMatchObject({ ok: false, reason: expect.stringContaining("does not exist") });
+    expect(resolveLocalImage(post, "./none.png", publicDir)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("does not exist"),
+    });
   });
 
   it("writes the relative form Astro's image() expects", () => {

@@ -3,7 +3,13 @@ import { relatedPosts, terms } from "../../../src/lib/posts/related.ts";
 
 describe("terms", () => {
   it("keeps distinctive words and drops stop words, short words and numbers", () => {
-    expect(terms("The Rust compiler's borrow checker, in 2026, is a joy")).toEqual(["rust", "compiler's", "borrow", "checker", "joy"]);
+    expect(terms("The Rust compiler's borrow checker, in 2026, is a joy")).toEqual([
+      "rust",
+      "compiler's",
+      "borrow",
+      "checker",
+      "joy",
+    ]);
   });
 });
 

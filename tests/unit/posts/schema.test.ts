@@ -18,11 +18,22 @@ describe("post schema", () => {
       cover_image: "/posts/gpt-5-3-codex-spark/cover_image.png",
     });
     expect(result.success).toBe(true);
-    expect(result.data).toMatchObject({ draft: true, unlisted: false, starred: false, tags: [], date: new Date("2026-02-14T05:00:00Z") });
+    expect(result.data).toMatchObject({
+      draft: true,
+      unlisted: false,
+      starred: false,
+      tags: [],
+      date: new Date("2026-02-14T05:00:00Z"),
+    });
   });
 
   it("applies defaults", () => {
-    expect(parse({ title: "T", date: "2026-01-01" }).data).toMatchObject({ draft: false, unlisted: false, starred: false, tags: [] });
+    expect(parse({ title: "T", date: "2026-01-01" }).data).toMatchObject({
+      draft: false,
+      unlisted: false,
+      starred: false,
+      tags: [],
+    });
   });
 
   it("requires a non-empty title", () => {
@@ -44,13 +55,17 @@ describe("post schema", () => {
   });
 
   it("keeps updated on or after date", () => {
-    expect(issues({ title: "T", date: "2026-02-14", updated: "2026-02-13" })).toEqual(["updated: cannot be before the post's date"]);
+    expect(issues({ title: "T", date: "2026-02-14", updated: "2026-02-13" })).toEqual([
+      "updated: cannot be before the post's date",
+    ]);
     expect(issues({ title: "T", date: "2026-02-14", updated: "2026-02-14" })).toEqual([]);
   });
 
   it("wants real booleans", () => {
     expect(issues({ title: "T", date: "2026-01-01", draft: "yes" })).toEqual(["draft: must be true or false (without quotes)"]);
-    expect(issues({ title: "T", date: "2026-01-01", unlisted: "false" })).toEqual(["unlisted: must be true or false (without quotes)"]);
+    expect(issues({ title: "T", date: "2026-01-01", unlisted: "false" })).toEqual([
+      "unlisted: must be true or false (without quotes)",
+    ]);
     expect(issues({ title: "T", date: "2026-01-01", starred: 1 })).toEqual(["starred: must be true or false (without quotes)"]);
   });
 
@@ -69,12 +84,18 @@ describe("post schema", () => {
 
   it("rejects unknown keys and names the closest known field", () => {
     expect(issues({ title: "T", date: "2026-01-01", drafts: true })).toEqual(['drafts: unknown field; did you mean "draft"?']);
-    expect(issues({ title: "T", date: "2026-01-01", coverimage: "x.png" })).toEqual(['coverimage: unknown field; did you mean "cover_image"?']);
-    expect(issues({ title: "T", date: "2026-01-01", wibble: 1 })[0]).toMatch(/^wibble: unknown field; known fields are title, date/);
+    expect(issues({ title: "T", date: "2026-01-01", coverimage: "x.png" })).toEqual([
+      'coverimage: unknown field; did you mean "cover_image"?',
+    ]);
+    expect(issues({ title: "T", date: "2026-01-01", wibble: 1 })[0]).toMatch(
+      /^wibble: unknown field; known fields are title, date/,
+    );
   });
 
   it("rejects an empty description rather than publishing a blank one", () => {
-    expect(issues({ title: "T", date: "2026-01-01", description: " " })).toEqual(["description: cannot be empty (leave it out instead)"]);
+    expect(issues({ title: "T", date: "2026-01-01", description: " " })).toEqual([
+      "description: cannot be empty (leave it out instead)",
+    ]);
   });
 });
 

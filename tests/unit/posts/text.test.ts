@@ -3,7 +3,8 @@ import { countWords, excerpt, proseBlocks, readingMinutes } from "../../../src/l
 
 describe("proseBlocks", () => {
   it("keeps paragraphs, headings and table cells, drops code and MDX imports", () => {
-    const body = "import X from './x.astro';\n\n# Title\n\nSome *text* with `code`.\n\n```js\nconst hidden = 1;\n```\n\n| a |\n|---|\n| cell |\n";
+    const body =
+      "import X from './x.astro';\n\n# Title\n\nSome *text* with `code`.\n\n```js\nconst hidden = 1;\n```\n\n| a |\n|---|\n| cell |\n";
     expect(proseBlocks(body, true)).toEqual(["Title", "Some text with code.", "a", "cell"]);
   });
 

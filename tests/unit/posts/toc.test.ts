@@ -21,22 +21,42 @@ describe("tableOfContents", () => {
   });
 
   it("nests a skipped level one step in, with no empty level between", () => {
-    expect(outline(tableOfContents([h(2, "A"), h(4, "Deep"), h(3, "Middle"), h(2, "B")]))).toEqual(["A", "  Deep", "  Middle", "B"]);
+    expect(outline(tableOfContents([h(2, "A"), h(4, "Deep"), h(3, "Middle"), h(2, "B")]))).toEqual([
+      "A",
+      "  Deep",
+      "  Middle",
+      "B",
+    ]);
   });
 
   it("keeps headings deeper than the first one at the top when nothing shallower came before", () => {
-    expect(outline(tableOfContents([h(3, "Intro"), h(4, "Detail"), h(2, "A"), h(3, "A1")]))).toEqual(["Intro", "  Detail", "A", "  A1"]);
+    expect(outline(tableOfContents([h(3, "Intro"), h(4, "Detail"), h(2, "A"), h(3, "A1")]))).toEqual([
+      "Intro",
+      "  Detail",
+      "A",
+      "  A1",
+    ]);
   });
 
   it("leaves out h1, h5, h6 and the footnotes heading", () => {
-    const toc = tableOfContents([h(1, "Title"), h(2, "A"), h(5, "Five"), h(2, "B"), h(6, "Six"), h(2, "C"), { depth: 2, slug: "footnote-label", text: "Footnotes" }]);
+    const toc = tableOfContents([
+      h(1, "Title"),
+      h(2, "A"),
+      h(5, "Five"),
+      h(2, "B"),
+      h(6, "Six"),
+      h(2, "C"),
+      { depth: 2, slug: "footnote-label", text: "Footnotes" },
+    ]);
     expect(outline(toc)).toEqual(["A", "B", "C"]);
   });
 
   it("is empty for fewer than three headings, counting only the ones it would show", () => {
     expect(tableOfContents([])).toEqual([]);
     expect(tableOfContents([h(2, "A"), h(3, "B")])).toEqual([]);
-    expect(tableOfContents([h(2, "A"), h(5, "B"), h(2, "C"), { depth: 2, slug: "footnote-label", text: "Footnotes" }])).toEqual([]);
+    expect(tableOfContents([h(2, "A"), h(5, "B"), h(2, "C"), { depth: 2, slug: "footnote-label", text: "Footnotes" }])).toEqual(
+      [],
+    );
     expect(tableOfContents([h(2, "A"), h(3, "B"), h(4, "C")])).toHaveLength(1);
   });
 

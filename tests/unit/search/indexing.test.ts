@@ -30,7 +30,9 @@ describe("isSearchablePage", () => {
 
   it("rejects a page without a marked element, so Pagefind never falls back to indexing it whole", () => {
     expect(isSearchablePage(page("", "<article><h1>Title</h1></article>"))).toBe(false);
-    expect(isSearchablePage(page("", '<article data-pagefind-ignore data-pagefind-meta="date:2025-01-01">x</article>'))).toBe(false);
+    expect(isSearchablePage(page("", '<article data-pagefind-ignore data-pagefind-meta="date:2025-01-01">x</article>'))).toBe(
+      false,
+    );
   });
 
   it("does not take the marker's name in text, attribute values, comments or scripts for the marker", () => {

@@ -7,9 +7,10 @@ function problem(image: ImageRef): string | undefined {
   if (image.kind === "frontmatter") {
     return alt ? undefined : "cover_image has no cover_alt; describe the image for screen readers";
   }
-  if (image.alt === null) return "image has no alt attribute; add alt text (or alt=\"\" if it is purely decorative)";
+  if (image.alt === null) return 'image has no alt attribute; add alt text (or alt="" if it is purely decorative)';
   // In raw HTML/JSX an explicit alt="" is the standard way to mark decoration; Markdown can't say that.
-  if (alt === "" && (image.kind === "markdown" || image.kind === "reference")) return "image has no alt text; describe what it shows";
+  if (alt === "" && (image.kind === "markdown" || image.kind === "reference"))
+    return "image has no alt text; describe what it shows";
   if (alt && FILE_NAME_ALT.test(alt)) return `alt text "${alt}" is a file name; describe what the image shows instead`;
   return undefined;
 }
@@ -21,7 +22,8 @@ export const imageAlt: Rule = {
     const findings: Finding[] = [];
     for (const image of doc.images) {
       const message = problem(image);
-      if (message) findings.push({ line: image.point.line, column: image.point.column, severity: "warning", rule: "image-alt", message });
+      if (message)
+        findings.push({ line: image.point.line, column: image.point.column, severity: "warning", rule: "image-alt", message });
     }
     return findings;
   },

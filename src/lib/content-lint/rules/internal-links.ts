@@ -37,10 +37,15 @@ function judge(link: LinkRef, doc: LintDocument, ctx: LintContext, topLevelRoute
   const pagePath = (slug: string) => `${ctx.base}${slug}/`;
   // Relative links resolve from the page URL, not the file, which is the usual surprise behind them.
   const relativeHint =
-    !link.url.trim().startsWith("/") && doc.route.path !== undefined ? ` ("${link.url}" resolves from this page's URL, ${ctx.base}${doc.route.path})` : "";
+    !link.url.trim().startsWith("/") && doc.route.path !== undefined
+      ? ` ("${link.url}" resolves from this page's URL, ${ctx.base}${doc.route.path})`
+      : "";
 
   if (/\.mdx?$/i.test(last)) {
-    verdicts.push({ severity: "error", message: `link "${link.url}" points at a Markdown source file; link to the page URL instead` });
+    verdicts.push({
+      severity: "error",
+      message: `link "${link.url}" points at a Markdown source file; link to the page URL instead`,
+    });
     return verdicts;
   }
   // Anything with another extension is an asset or feed, not a post or page.
@@ -57,12 +62,18 @@ function judge(link: LinkRef, doc: LintDocument, ctx: LintContext, topLevelRoute
   const linkingStatus = visibilityOf(doc.route.collection, doc.frontmatter.data, ctx.now).status;
   const checkPublished = (entry: SiteEntry, what: string) => {
     if (entry.status !== "published" && linkingStatus === "published") {
-      verdicts.push({ severity: "warning", message: `link to ${what} "${entry.slug}", which ${whyUnpublished(entry)} and has no page in production builds` });
+      verdicts.push({
+        severity: "warning",
+        message: `link to ${what} "${entry.slug}", which ${whyUnpublished(entry)} and has no page in production builds`,
+      });
     }
   };
   const checkTrailingSlash = () => {
     if (ctx.trailingSlash === "always" && resolved.path !== "" && !resolved.path.endsWith("/")) {
-      verdicts.push({ severity: "warning", message: `link ${resolved.display} has no trailing slash; the site uses trailingSlash "always", so write ${resolved.display}/` });
+      verdicts.push({
+        severity: "warning",
+        message: `link ${resolved.display} has no trailing slash; the site uses trailingSlash "always", so write ${resolved.display}/`,
+      });
     }
   };
 
@@ -74,10 +85,16 @@ function judge(link: LinkRef, doc: LintDocument, ctx: LintContext, topLevelRoute
       checkPublished(entry, "post");
       checkTrailingSlash();
     } else if (renamed !== undefined) {
-      verdicts.push({ severity: "error", message: `link to ${postPath(slug)} but that post sets slug "${renamed}"; link to ${postPath(renamed)}` });
+      verdicts.push({
+        severity: "error",
+        message: `link to ${postPath(slug)} but that post sets slug "${renamed}"; link to ${postPath(renamed)}`,
+      });
     } else {
       const closeMatch = suggestion(slug, ctx.site.posts, postPath);
-      verdicts.push({ severity: "error", message: `link to ${postPath(slug)} but no post has slug "${slug}"${closeMatch || relativeHint}` });
+      verdicts.push({
+        severity: "error",
+        message: `link to ${postPath(slug)} but no post has slug "${slug}"${closeMatch || relativeHint}`,
+      });
     }
     return verdicts;
   }
@@ -86,7 +103,10 @@ function judge(link: LinkRef, doc: LintDocument, ctx: LintContext, topLevelRoute
   if (first === undefined) return verdicts;
   const parentPage = ctx.site.pages.get(first);
   if (segments.length > 1 && parentPage) {
-    verdicts.push({ severity: "error", message: `link to ${ctx.base}${resolved.path} but no such page exists below ${pagePath(parentPage.slug)}${relativeHint}` });
+    verdicts.push({
+      severity: "error",
+      message: `link to ${ctx.base}${resolved.path} but no such page exists below ${pagePath(parentPage.slug)}${relativeHint}`,
+    });
     return verdicts;
   }
   if (topLevelRoutes.has(first)) {
@@ -108,10 +128,16 @@ function judge(link: LinkRef, doc: LintDocument, ctx: LintContext, topLevelRoute
     checkPublished(entry, "page");
     checkTrailingSlash();
   } else if (ctx.site.posts.has(first)) {
-    verdicts.push({ severity: "error", message: `link to ${pagePath(first)} but "${first}" is a post; posts live at ${postPath(first)}` });
+    verdicts.push({
+      severity: "error",
+      message: `link to ${pagePath(first)} but "${first}" is a post; posts live at ${postPath(first)}`,
+    });
   } else {
     const closeMatch = suggestion(first, ctx.site.pages, pagePath);
-    verdicts.push({ severity: "error", message: `link to ${pagePath(first)} but no page has slug "${first}"${closeMatch || relativeHint}` });
+    verdicts.push({
+      severity: "error",
+      message: `link to ${pagePath(first)} but no page has slug "${first}"${closeMatch || relativeHint}`,
+    });
   }
   return verdicts;
 }
@@ -126,7 +152,13 @@ export function createInternalLinks(topLevelRoutes: Iterable<string> = DEFAULT_T
       for (const link of doc.links) {
         const point = urlPoint(doc.pointAt, link);
         for (const verdict of judge(link, doc, ctx, routes)) {
-          findings.push({ line: point.line, column: point.column, severity: verdict.severity, rule: "internal-link", message: verdict.message });
+          findings.push({
+            line: point.line,
+            column: point.column,
+            severity: verdict.severity,
+            rule: "internal-link",
+            message: verdict.message,
+          });
         }
       }
       return findings;

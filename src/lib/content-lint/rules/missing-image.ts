@@ -27,12 +27,15 @@ function verbatimProblem(url: string, source: string, doc: LintDocument, ctx: Li
   const resolved = resolveSiteLink(url, doc.route.path, ctx.base, false);
   if (resolved.kind !== "internal") return undefined;
   const served = `${ctx.base}${resolved.path}`;
-  if (!resolved.hasBase) return `image "${url}" leaves out the site base ${ctx.base}; ${source} is used as written, so write ${served}`;
+  if (!resolved.hasBase)
+    return `image "${url}" leaves out the site base ${ctx.base}; ${source} is used as written, so write ${served}`;
   const lookup = `/${encodeURI(resolved.path)}`;
   const found = resolveLocalImage(doc.absPath, lookup, ctx.publicDir);
   if (found.ok) return undefined;
   if (lookup === url) return `image ${found.reason}`;
-  const hint = url.startsWith("/") ? "" : `; ${source} is used as written, so a relative src loads from the page URL (use Markdown image syntax for images beside the post)`;
+  const hint = url.startsWith("/")
+    ? ""
+    : `; ${source} is used as written, so a relative src loads from the page URL (use Markdown image syntax for images beside the post)`;
   return `image "${url}" loads ${served}, but ${found.reason}${hint}`;
 }
 
@@ -40,7 +43,9 @@ function problem(image: ImageRef, doc: LintDocument, ctx: LintContext): string |
   const url = image.url.trim();
   if (url === "") return "image has no source";
   if (isRemoteUrl(url)) {
-    return image.kind === "frontmatter" ? `cover_image "${url}" is remote; covers must be files in the repository (download it beside the post)` : undefined;
+    return image.kind === "frontmatter"
+      ? `cover_image "${url}" is remote; covers must be files in the repository (download it beside the post)`
+      : undefined;
   }
   const verbatim = verbatimSource(image.kind);
   return verbatim ? verbatimProblem(url, verbatim, doc, ctx) : resolvedProblem(image, url, doc, ctx);

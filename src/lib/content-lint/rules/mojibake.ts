@@ -11,7 +11,13 @@ export const mojibake: Rule = {
   check(doc) {
     const findings: Finding[] = [];
     const report = (point: Point, text: string, intended: string) => {
-      findings.push({ line: point.line, column: point.column, severity: "warning", rule: "mojibake", message: message(text, intended) });
+      findings.push({
+        line: point.line,
+        column: point.column,
+        severity: "warning",
+        rule: "mojibake",
+        message: message(text, intended),
+      });
     };
 
     for (const run of doc.texts) {

@@ -8,11 +8,23 @@ export const syntax: Rule = {
     const findings: Finding[] = [];
     const { error } = doc.frontmatter;
     if (error) {
-      findings.push({ line: error.point.line, column: error.point.column, severity: "error", rule: "syntax", message: `invalid frontmatter: ${error.message}` });
+      findings.push({
+        line: error.point.line,
+        column: error.point.column,
+        severity: "error",
+        rule: "syntax",
+        message: `invalid frontmatter: ${error.message}`,
+      });
     }
     if (doc.parseError) {
       const { point, message } = doc.parseError;
-      findings.push({ line: point.line, column: point.column, severity: "error", rule: "syntax", message: `cannot parse ${doc.format.toUpperCase()}: ${message}` });
+      findings.push({
+        line: point.line,
+        column: point.column,
+        severity: "error",
+        rule: "syntax",
+        message: `cannot parse ${doc.format.toUpperCase()}: ${message}`,
+      });
     }
     return findings;
   },

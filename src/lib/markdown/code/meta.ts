@@ -40,4 +40,5 @@ export function parseLineRanges(text: string): [number, number][] {
   });
 }
 
-export const inRanges = (line: number, ranges: CodeMeta["highlighted"]) => ranges.some(([first, last]) => line >= first && line <= last);
+export const inRanges = (line: number, ranges: CodeMeta["highlighted"]) =>
+  ranges.some(([first, last]) => line >= first && line <= last);

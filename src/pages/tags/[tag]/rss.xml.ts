@@ -11,4 +11,7 @@ export const getStaticPaths = (async () =>
   }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ name: string; posts: Post[] }> = ({ props, url }) =>
-  rssResponse({ title: `${site.title}: #${props.name}`, description: `Posts tagged #${props.name} on ${site.title}.`, url }, props.posts);
+  rssResponse(
+    { title: `${site.title}: #${props.name}`, description: `Posts tagged #${props.name} on ${site.title}.`, url },
+    props.posts,
+  );
