@@ -6,12 +6,14 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          setupFiles: ["tests/support/offline.ts"],
           include: ["tests/unit/**/*.test.ts"],
         },
       },
       {
         test: {
           name: "site",
+          setupFiles: ["tests/support/offline.ts"],
           include: ["tests/build/**/*.test.ts", "tests/browser/**/*.test.ts"],
           globalSetup: ["tests/support/fixture-builds.ts"],
           testTimeout: 120_000,

@@ -42,12 +42,24 @@ export function createProject(
 }
 
 /**
+ * Builds under test may not reach the network: Node's fetch is sent through
+ * a proxy address where nothing listens, so any outbound request fails at
+ * once, while loopback stays direct.
+ */
+export const OFFLINE_ENV = {
+  NODE_USE_ENV_PROXY: "1",
+  HTTP_PROXY: "http://127.0.0.1:9",
+  HTTPS_PROXY: "http://127.0.0.1:9",
+  NO_PROXY: "127.0.0.1,localhost,::1",
+};
+
+/**
  * The environment a user's shell would give Astro. The test runner's own
  * variables (VITEST, NODE_ENV=test) switch Astro and Vite into test modes.
  */
 export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(key)));
-  return { ...env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0", ...extra };
+  return { ...env, ...OFFLINE_ENV, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0", ...extra };
 }
 
 export interface RunResult {
