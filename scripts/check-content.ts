@@ -4,11 +4,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { formatDiagnostic, formatSummary } from "../src/lib/content-lint/format.ts";
 import { DEFAULT_TOP_LEVEL_ROUTES } from "../src/lib/content-lint/rules/internal-links.ts";
 import { lintContentTree } from "../src/lib/content-lint/runner.ts";
 import { site } from "../src/site.config.ts";
+import { parseCommandLine } from "./lib/cli.ts";
 
 const USAGE = `Usage: node scripts/check-content.ts [content-root] [--public <dir>] [--route <top-level-route>]...
 
@@ -18,34 +18,23 @@ const USAGE = `Usage: node scripts/check-content.ts [content-root] [--public <di
 
 The site base path comes from src/site.config.ts (SITE_BASE, default "/").`;
 
-/** Reads the command line; throws on unknown options or missing values. */
-const parseCommandLine = () =>
-  parseArgs({
-    allowPositionals: true,
-    options: {
-      public: { type: "string", default: "public" },
-      route: { type: "string", multiple: true, default: [] },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
+/** The site's own top-level routes (`subscribe`, `search`, `rss.xml`…), from the files in src/pages. */
+function staticRoutes(pagesDir: string): string[] {
+  if (!fs.existsSync(pagesDir)) return [];
+  return fs
+    .readdirSync(pagesDir)
+    .filter((name) => !name.startsWith("_") && !name.startsWith("["))
+    .map((name) => name.replace(/\.(astro|ts|md|mdx)$/, ""));
+}
 
 function main(): number {
-  let parsed: ReturnType<typeof parseCommandLine>;
-  try {
-    parsed = parseCommandLine();
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandLine(
+    USAGE,
+    { public: { type: "string", default: "public" }, route: { type: "string", multiple: true, default: [] } },
+    { min: 0, max: 1, name: "content root" },
+  );
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (positionals.length > 1) {
-    console.error(`Expected at most one content root, got ${positionals.length}.\n\n${USAGE}`);
-    return 2;
-  }
   const contentRoot = positionals[0] ?? "src/content";
   if (!fs.existsSync(contentRoot) || !fs.statSync(contentRoot).isDirectory()) {
     console.error(`Content root "${contentRoot}" is not a directory.`);
@@ -59,7 +48,7 @@ function main(): number {
     contentRoot,
     publicDir: path.resolve(publicDir),
     base: site.base,
-    topLevelRoutes: [...DEFAULT_TOP_LEVEL_ROUTES, ...values.route],
+    topLevelRoutes: [...DEFAULT_TOP_LEVEL_ROUTES, ...staticRoutes("src/pages"), ...values.route],
   });
   for (const diagnostic of diagnostics) console.log(formatDiagnostic(diagnostic));
   if (diagnostics.length > 0) console.log("");

@@ -5,7 +5,6 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import {
   type DeployFiles,
   formatProblem,
@@ -15,6 +14,7 @@ import {
   writeNginxConfig,
 } from "../src/lib/deploy/deploy-files.ts";
 import { site } from "../src/site.config.ts";
+import { parseCommandLine } from "./lib/cli.ts";
 
 const USAGE = `Usage: node scripts/deploy-files.ts [dist] [--nginx <file>] [--root <dir>] [--listen <value>] [--server-name <name>]
 
@@ -26,36 +26,19 @@ const USAGE = `Usage: node scripts/deploy-files.ts [dist] [--nginx <file>] [--ro
 
 The base path and the redirects come from src/site.config.ts (SITE_BASE, default "/").`;
 
-/** Reads the command line; throws on unknown options or missing values. */
-const parseCommandLine = () =>
-  parseArgs({
-    allowPositionals: true,
-    options: {
+function main(): number {
+  const parsed = parseCommandLine(
+    USAGE,
+    {
       nginx: { type: "string" },
       root: { type: "string" },
       listen: { type: "string", default: "8080" },
       "server-name": { type: "string", default: "_" },
-      help: { type: "boolean", short: "h", default: false },
     },
-  });
-
-function main(): number {
-  let parsed: ReturnType<typeof parseCommandLine>;
-  try {
-    parsed = parseCommandLine();
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
+    { min: 0, max: 1, name: "build folder" },
+  );
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (positionals.length > 1) {
-    console.error(`Expected at most one build folder, got ${positionals.length}.\n\n${USAGE}`);
-    return 2;
-  }
   const dist = positionals[0] ?? "dist";
   if (!existsSync(dist)) {
     console.error(`No build at ${dist}: run \`npm run build\` first.`);

@@ -3,44 +3,24 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { planNewPost } from "../src/lib/authoring/new-post.ts";
 import { scanPosts } from "../src/lib/authoring/posts-dir.ts";
 import { site } from "../src/site.config.ts";
+import { parseCommandLine } from "./lib/cli.ts";
 
 const USAGE = `Usage: node scripts/new-post.ts "Post title" [--slug <slug>] [--content <dir>]
 
   --slug      use this slug instead of one made from the title
   --content   content folder holding posts/ (default: src/content)`;
 
-/** Reads the command line; throws on unknown options or missing values. */
-const parseCommandLine = () =>
-  parseArgs({
-    allowPositionals: true,
-    options: {
-      slug: { type: "string" },
-      content: { type: "string", default: "src/content" },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
-
 function main(): number {
-  let parsed: ReturnType<typeof parseCommandLine>;
-  try {
-    parsed = parseCommandLine();
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandLine(
+    USAGE,
+    { slug: { type: "string" }, content: { type: "string", default: "src/content" } },
+    { min: 1, max: 1, name: "title (quote it)" },
+  );
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    console.error(`Expected the title as one argument (quote it).\n\n${USAGE}`);
-    return 2;
-  }
 
   const postsDir = path.join(values.content, "posts");
   const result = planNewPost({

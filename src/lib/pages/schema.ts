@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { suggestField } from "../posts/schema.ts";
+import { reportUnknownFields } from "../posts/schema.ts";
 
 export const PAGE_FIELDS = ["title", "description", "draft", "nav_order"] as const;
 
@@ -11,16 +11,4 @@ export const pageSchema = z
     draft: z.boolean({ message: "must be true or false (without quotes)" }).default(false),
     nav_order: z.int({ message: "must be a whole number" }).optional(),
   })
-  .superRefine((page, ctx) => {
-    for (const key of Object.keys(page)) {
-      if ((PAGE_FIELDS as readonly string[]).includes(key)) continue;
-      const suggestion = suggestField(key, PAGE_FIELDS);
-      ctx.addIssue({
-        code: "custom",
-        path: [key],
-        message: suggestion
-          ? `unknown field; did you mean "${suggestion}"?`
-          : `unknown field; known fields are ${PAGE_FIELDS.join(", ")}`,
-      });
-    }
-  });
+  .superRefine((page, ctx) => reportUnknownFields(page, PAGE_FIELDS, ctx));

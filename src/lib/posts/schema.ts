@@ -26,6 +26,21 @@ export function suggestField(key: string, known: readonly string[] = POST_FIELDS
   return distance(key.toLowerCase(), candidate) <= budget ? candidate : undefined;
 }
 
+/** A typo in a key must never be ignored: `drafts: true` would publish a draft. */
+export function reportUnknownFields(data: object, known: readonly string[], ctx: z.RefinementCtx): void {
+  for (const key of Object.keys(data)) {
+    if (known.includes(key)) continue;
+    const suggestion = suggestField(key, known);
+    ctx.addIssue({
+      code: "custom",
+      path: [key],
+      message: suggestion
+        ? `unknown field; did you mean "${suggestion}"?`
+        : `unknown field; known fields are ${known.join(", ")}`,
+    });
+  }
+}
+
 function authorDate(timeZone: string) {
   return z.union([z.string(), z.date()]).transform((value, ctx) => {
     if (value instanceof Date) {
@@ -73,17 +88,7 @@ export function createPostSchema<Cover extends z.ZodType>({ timeZone, cover }: P
         .optional(),
     })
     .superRefine((post, ctx) => {
-      for (const key of Object.keys(post)) {
-        if ((POST_FIELDS as readonly string[]).includes(key)) continue;
-        const suggestion = suggestField(key);
-        ctx.addIssue({
-          code: "custom",
-          path: [key],
-          message: suggestion
-            ? `unknown field; did you mean "${suggestion}"?`
-            : `unknown field; known fields are ${POST_FIELDS.join(", ")}`,
-        });
-      }
+      reportUnknownFields(post, POST_FIELDS, ctx);
       if (!post.date && !post.draft) {
         ctx.addIssue({ code: "custom", path: ["date"], message: "is required unless the post is a draft (draft: true)" });
       }
