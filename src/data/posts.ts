@@ -46,62 +46,58 @@ function toPost(entry: PostEntry): Post {
   };
 }
 
-let cache: Promise<Post[]> | undefined;
-
-/** Every post that gets a page in this build, newest first. */
-export function getPostsWithPages(): Promise<Post[]> {
-  const load = () =>
-    getCollection("posts", ({ data }) => hasPage(data, now, mode)).then((entries) => entries.map(toPost).sort(newestFirst));
-  // In dev the content changes under a running server; a build reads it once.
-  if (import.meta.env.DEV) return load();
-  cache ??= load();
-  return cache;
+/**
+ * Computes a value once per build and shares it between every page. In dev
+ * the content changes under a running server, so it is computed afresh.
+ */
+export function perBuild<T>(compute: () => Promise<T>): () => Promise<T> {
+  let cached: Promise<T> | undefined;
+  return () => {
+    if (import.meta.env.DEV) return compute();
+    cached ??= compute();
+    return cached;
+  };
 }
 
-let related: Promise<Map<string, string[]>> | undefined;
+/** Every post that gets a page in this build, newest first. */
+export const getPostsWithPages = perBuild(() =>
+  getCollection("posts", ({ data }) => hasPage(data, now, mode)).then((entries) => entries.map(toPost).sort(newestFirst)),
+);
+
+/** Posts for lists, tag pages, feeds, the sitemap and search, newest first. */
+export const getListedPosts = perBuild(async () => (await getPostsWithPages()).filter((post) => post.listed));
+
+const relatedBySlug = perBuild(async () => {
+  const posts = await getPostsWithPages();
+  const bySlug = new Map(posts.map((post) => [post.slug, post]));
+  const related = relatedPosts(
+    posts.map((post) => ({ id: post.slug, text: `${post.title} ${post.prose}`, tags: post.tags.map((tag) => tag.slug) })),
+    6,
+  );
+  return new Map(
+    [...related].map(([slug, others]) => [
+      slug,
+      others
+        .map((other) => bySlug.get(other))
+        .filter((candidate): candidate is Post => candidate?.listed === true)
+        .slice(0, 3),
+    ]),
+  );
+});
 
 /** Up to three listed posts that share the most distinctive words and tags with this one. */
 export async function getRelatedPosts(post: Post): Promise<Post[]> {
-  const posts = await getPostsWithPages();
-  const compute = () =>
-    getPostsWithPages().then((all) =>
-      relatedPosts(
-        all.map((candidate) => ({
-          id: candidate.slug,
-          text: `${candidate.title} ${candidate.prose}`,
-          tags: candidate.tags.map((tag) => tag.slug),
-        })),
-        6,
-      ),
-    );
-  let pending: Promise<Map<string, string[]>>;
-  if (import.meta.env.DEV) {
-    pending = compute();
-  } else {
-    related ??= compute();
-    pending = related;
-  }
-  const map = await pending;
-  const bySlug = new Map(posts.map((candidate) => [candidate.slug, candidate]));
-  return (map.get(post.slug) ?? [])
-    .map((slug) => bySlug.get(slug))
-    .filter((candidate): candidate is Post => candidate?.listed === true)
-    .slice(0, 3);
+  return (await relatedBySlug()).get(post.slug) ?? [];
 }
 
-/** Posts for lists, tag pages, feeds, the sitemap and search, newest first. */
-export async function getListedPosts(): Promise<Post[]> {
-  return (await getPostsWithPages()).filter((post) => post.listed);
-}
+const neighbours = perBuild(async () => {
+  const listed = await getListedPosts();
+  return new Map(listed.map((post, index) => [post.slug, { newer: listed[index - 1], older: listed[index + 1] }]));
+});
 
 /** Neighbours in the listed order; an unlisted post links back into the list without being in it. */
-export async function getAdjacentPosts(post: Post): Promise<{ newer?: Post; older?: Post }> {
-  const listed = await getListedPosts();
-  const index = listed.findIndex((candidate) => candidate.slug === post.slug);
-  if (index === -1) return {};
-  const newer = listed[index - 1];
-  const older = listed[index + 1];
-  return { ...(newer ? { newer } : {}), ...(older ? { older } : {}) };
+export async function getAdjacentPosts(post: Post): Promise<{ newer?: Post | undefined; older?: Post | undefined }> {
+  return (await neighbours()).get(post.slug) ?? {};
 }
 
 export const buildMode = mode;
