@@ -1,25 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { serveStatic, type StaticSite } from "../../scripts/lib/static-server.ts";
-import { horizontalOverflow, launchBrowser, siteContext } from "../support/browser.ts";
-import { FIXTURE_BASE } from "../support/fixture-builds.ts";
+import { describe, expect, it } from "vitest";
+import { horizontalOverflow, siteContext, useFixtureSites } from "../support/browser.ts";
 
 describe("charts in a real browser", () => {
-  let browser: Browser;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    site = await serveStatic(inject("productionDist"), FIXTURE_BASE);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const live = useFixtureSites();
 
   it("fits a 360px screen with every label inside its drawing", async () => {
-    const { context, open } = await siteContext(browser, site.url, { width: 360 });
+    const { context, open } = await siteContext(live.browser, live.site.url, { width: 360 });
     const page = await open("posts/charts/");
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     const outside = await page.evaluate(() =>
@@ -41,7 +27,7 @@ describe("charts in a real browser", () => {
   });
 
   it("recolours charts when the theme changes, without new drawings", async () => {
-    const { context, open } = await siteContext(browser, site.url, { colorScheme: "light" });
+    const { context, open } = await siteContext(live.browser, live.site.url, { colorScheme: "light" });
     const page = await open("posts/charts/");
     const barColour = () =>
       page

@@ -1,29 +1,16 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { horizontalOverflow, launchBrowser, siteContext } from "../support/browser.ts";
-import { FIXTURE_BASE } from "../support/fixture-builds.ts";
-import { serveStatic, type StaticSite } from "../../scripts/lib/static-server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { horizontalOverflow, siteContext, useFixtureSites } from "../support/browser.ts";
 
 const PATH = "posts/code-blocks/";
 
 describe("code blocks and the table of contents in a real browser", () => {
-  let browser: Browser;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    site = await serveStatic(inject("productionDist"), FIXTURE_BASE);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const live = useFixtureSites();
 
   async function openPost(options: { width?: number; colorScheme?: "light" | "dark" } = {}) {
-    const { context, problems, open } = await siteContext(browser, site.url, options);
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(site.url).origin });
+    const { context, problems, open } = await siteContext(live.browser, live.site.url, options);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(live.site.url).origin });
     const page = await open(PATH);
     return { context, problems, page };
   }
@@ -93,7 +80,7 @@ describe("code blocks and the table of contents in a real browser", () => {
   });
 
   it("selects the code instead when the clipboard refuses, and says so", async () => {
-    const { context, problems, open } = await siteContext(browser, site.url);
+    const { context, problems, open } = await siteContext(live.browser, live.site.url);
     await context.addInitScript(() => {
       // Init scripts also run in about:blank, which has no clipboard.
       if (navigator.clipboard)
@@ -125,9 +112,9 @@ describe("code blocks and the table of contents in a real browser", () => {
   });
 
   it("keeps the code selectable without JavaScript, and then shows no button", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await live.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(new URL(PATH, site.url).href);
+    await page.goto(new URL(PATH, live.site.url).href);
     expect(await page.locator(".copy-button").count()).toBe(0);
     const selected = await page
       .locator(".code-block pre")

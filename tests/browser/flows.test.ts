@@ -1,41 +1,24 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, siteContext } from "../support/browser.ts";
-import { FIXTURE_BASE } from "../support/fixture-builds.ts";
-import { serveStatic, type StaticSite } from "../../scripts/lib/static-server.ts";
+import { describe, expect, it } from "vitest";
+import { siteContext, useFixtureSites } from "../support/browser.ts";
 
 describe("reader flows", () => {
-  let browser: Browser;
-  let site: StaticSite;
-  let preview: StaticSite;
-
-  beforeAll(async () => {
-    site = await serveStatic(inject("productionDist"), FIXTURE_BASE);
-    preview = await serveStatic(inject("previewDist"), FIXTURE_BASE);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await preview?.close();
-  });
+  const live = useFixtureSites();
 
   it("goes from home to a post and back", async () => {
-    const { context, problems, open } = await siteContext(browser, site.url);
+    const { context, problems, open } = await siteContext(live.browser, live.site.url);
     const page = await open("");
     await page.getByRole("link", { name: "Hello, fixture world" }).first().click();
     await page.waitForURL(/\/blog\/posts\/hello-world\/$/);
     await expect(page.locator("h1").textContent()).resolves.toBe("Hello, fixture world");
     await page.goBack();
-    await page.waitForURL(site.url);
+    await page.waitForURL(live.site.url);
     await expect(page.locator("h1").textContent()).resolves.toBe("Field Notes");
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
     await context.close();
   });
 
   it("switches theme with the toggle and keeps it across reloads and back/forward", async () => {
-    const { context, open } = await siteContext(browser, site.url, { colorScheme: "light" });
+    const { context, open } = await siteContext(live.browser, live.site.url, { colorScheme: "light" });
     const page = await open("");
     const theme = () => page.evaluate(() => document.documentElement.dataset["theme"] ?? "system");
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -50,14 +33,14 @@ describe("reader flows", () => {
     expect(await theme()).toBe("dark");
     await page.getByRole("button", { name: "Switch to light theme" }).click();
     await page.goBack();
-    await page.waitForURL(site.url);
+    await page.waitForURL(live.site.url);
     expect(await theme()).toBe("light");
     expect(await background()).toBe(lightBackground);
     await context.close();
   });
 
   it("follows the feed link from the footer to a real RSS document", async () => {
-    const { context, open } = await siteContext(browser, site.url);
+    const { context, open } = await siteContext(live.browser, live.site.url);
     const page = await open("");
     const [response] = await Promise.all([
       page.waitForResponse(/\/blog\/rss\.xml$/),
@@ -70,7 +53,7 @@ describe("reader flows", () => {
   });
 
   it("lists a post on its tag page", async () => {
-    const { context, open } = await siteContext(browser, site.url);
+    const { context, open } = await siteContext(live.browser, live.site.url);
     const page = await open("posts/hello-world/");
     await page.getByRole("link", { name: "#testing" }).click();
     await page.waitForURL(/\/tags\/testing\/$/);
@@ -80,7 +63,7 @@ describe("reader flows", () => {
   });
 
   it("shows the seed post in a preview build with its cover loaded and its chart image in place", async () => {
-    const { context, problems, open } = await siteContext(browser, preview.url);
+    const { context, problems, open } = await siteContext(live.browser, live.preview.url);
     const page = await open("posts/gpt-5-3-codex-spark/");
     const cover = page.locator(".cover img");
     expect(await cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);

@@ -1,31 +1,16 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, siteContext } from "../support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { siteContext, useFixtureSites } from "../support/browser.ts";
 import { FIXTURE_BASE } from "../support/fixture-builds.ts";
-import { serveStatic, type StaticSite } from "../../scripts/lib/static-server.ts";
 
 const status = (page: Page) => page.locator("[data-search-status]");
 const results = (page: Page) => page.locator("[data-search-results] > li");
 
 describe("search in a real browser", () => {
-  let browser: Browser;
-  let site: StaticSite;
-  let preview: StaticSite;
-
-  beforeAll(async () => {
-    site = await serveStatic(inject("productionDist"), FIXTURE_BASE);
-    preview = await serveStatic(inject("previewDist"), FIXTURE_BASE);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await preview?.close();
-  });
+  const live = useFixtureSites();
 
   it("fetches nothing of the index until the reader reaches for search", async () => {
-    const { context, problems, open } = await siteContext(browser, site.url);
+    const { context, problems, open } = await siteContext(live.browser, live.site.url);
     const fetched: string[] = [];
     context.on("request", (request) => fetched.push(new URL(request.url()).pathname));
     const page = await open("search/");
@@ -38,7 +23,7 @@ describe("search in a real browser", () => {
   });
 
   it("finds a post by a word in its body, from the keyboard alone", async () => {
-    const { context, problems, open } = await siteContext(browser, site.url);
+    const { context, problems, open } = await siteContext(live.browser, live.site.url);
     const page = await open("search/");
     await page.getByLabel("Search posts").focus();
     await page.keyboard.type("strikethrough");
@@ -60,7 +45,7 @@ describe("search in a real browser", () => {
   });
 
   it("searches as the reader types and never finds an unlisted post", async () => {
-    const { context, problems, open } = await siteContext(browser, site.url);
+    const { context, problems, open } = await siteContext(live.browser, live.site.url);
     const page = await open("search/");
     const input = page.getByLabel("Search posts");
     await input.pressSequentially("fixture");
@@ -78,7 +63,7 @@ describe("search in a real browser", () => {
   });
 
   it("opens a ?q= link with its results", async () => {
-    const { context, problems, open } = await siteContext(browser, site.url);
+    const { context, problems, open } = await siteContext(live.browser, live.site.url);
     const page = await open("search/?q=S%C3%A4tteri");
     await expect.poll(() => status(page).textContent()).toBe("1 post matches “Sätteri”.");
     expect(await page.getByLabel("Search posts").inputValue()).toBe("Sätteri");
@@ -88,7 +73,7 @@ describe("search in a real browser", () => {
   });
 
   it("keeps the form and the count in place as results arrive, and the footer out of the way", async () => {
-    const { context, open } = await siteContext(browser, site.url, { width: 360 });
+    const { context, open } = await siteContext(live.browser, live.site.url, { width: 360 });
     const page = await open("search/");
     const box = async (selector: string) =>
       (await page.locator(selector).boundingBox()) ?? { x: NaN, y: NaN, width: NaN, height: NaN };
@@ -104,9 +89,9 @@ describe("search in a real browser", () => {
   });
 
   it("works as a plain form without JavaScript and says search needs it", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await live.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(new URL("search/", site.url).href);
+    await page.goto(new URL("search/", live.site.url).href);
     await page.getByLabel("Search posts").fill("fixture");
     await page.getByLabel("Search posts").press("Enter");
     await page.waitForURL(/\/blog\/search\/\?q=fixture$/);
@@ -118,7 +103,7 @@ describe("search in a real browser", () => {
   });
 
   it("says plainly in a preview build that there is no search, and fetches nothing for it", async () => {
-    const { context, problems, open } = await siteContext(browser, preview.url);
+    const { context, problems, open } = await siteContext(live.browser, live.preview.url);
     const fetched: string[] = [];
     context.on("request", (request) => fetched.push(new URL(request.url()).pathname));
     const page = await open("search/?q=fixture");

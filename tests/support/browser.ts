@@ -1,5 +1,8 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
 import { CHROME_FLAGS, chromePath } from "../../scripts/lib/chrome.ts";
+import { type StaticSite, serveStatic } from "../../scripts/lib/static-server.ts";
+import { FIXTURE_BASE } from "./fixture-builds.ts";
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromePath(), args: CHROME_FLAGS });
@@ -67,4 +70,23 @@ export async function siteContext(
 /** How far the page's content reaches past the viewport's width, in CSS pixels. */
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/**
+ * The fixture's production and preview builds served on loopback under the
+ * base path, and a browser, for the tests in one file; read them inside tests.
+ */
+export function useFixtureSites() {
+  const live = {} as { browser: Browser; site: StaticSite; preview: StaticSite };
+  beforeAll(async () => {
+    live.site = await serveStatic(inject("productionDist"), FIXTURE_BASE);
+    live.preview = await serveStatic(inject("previewDist"), FIXTURE_BASE);
+    live.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await live.browser?.close();
+    await live.site?.close();
+    await live.preview?.close();
+  });
+  return live;
 }
