@@ -24,7 +24,7 @@ export function proseBlocks(body: string, isMdx: boolean): string[] {
   });
   markdownToHtml(isMdx ? body.replace(MDX_ESM_LINE, "") : body, { mdastPlugins: [collect] });
   return blocks
-    .map((block) => (isMdx ? block.replace(MDX_EXPRESSION, "") : block))
+    .map((block) => (isMdx ? block.replace(MDX_EXPRESSION, "").replace(/\s+([.,;:!?])/g, "$1") : block))
     .map((block) =>
       block
         .replace(/<[^>]*>/g, "")

@@ -9,7 +9,7 @@ describe("proseBlocks", () => {
   });
 
   it("drops MDX expressions, which are not prose until rendered", () => {
-    expect(proseBlocks("The answer is {answer}.", true)).toEqual(["The answer is ."]);
+    expect(proseBlocks("The answer is {answer}.", true)).toEqual(["The answer is."]);
     expect(proseBlocks("Braces {stay} in Markdown.", false)).toEqual(["Braces {stay} in Markdown."]);
   });
 });
