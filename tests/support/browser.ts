@@ -50,7 +50,9 @@ export async function siteContext(
     problems.consoleErrors.push(`${message.text()} (${location})`);
   });
   context.on("requestfailed", (request) => {
-    if (!request.url().startsWith(origin)) return;
+    // A request the page itself cancelled by navigating away (a favicon still loading, say) is not a failure;
+    // a missing file answers with an HTTP error, which the response handler below catches.
+    if (!request.url().startsWith(origin) || request.failure()?.errorText === "net::ERR_ABORTED") return;
     problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`);
   });
   context.on("response", (response) => {
