@@ -191,40 +191,23 @@ export async function localizeImages(options: LocalizeOptions): Promise<Localize
   }
 
   const replacements = new Map<number, Replacement>();
-  for (const occurrence of remote) {
-    const target = planned.get(occurrence.url);
-    if (!target) continue;
-    if (
-      occurrence.urlStart === undefined ||
-      source.slice(occurrence.urlStart, occurrence.urlStart + occurrence.url.length) !== occurrence.url
-    ) {
+  /** Points one reference at `text`, or records it as one this tool cannot rewrite in place. */
+  const rewrite = (occurrence: (typeof remote)[number], text: string) => {
+    const start = occurrence.urlStart;
+    if (start === undefined || source.slice(start, start + occurrence.url.length) !== occurrence.url) {
       result.unrewritable.push({ url: occurrence.url, line: occurrence.line });
-      continue;
+      return;
     }
     // Reference definitions shared by several images show up once per use; one edit is enough.
-    replacements.set(occurrence.urlStart, {
-      start: occurrence.urlStart,
-      end: occurrence.urlStart + occurrence.url.length,
-      text: `./${target.name}`,
-    });
+    replacements.set(start, { start, end: start + occurrence.url.length, text });
+  };
+  for (const occurrence of remote) {
+    const target = planned.get(occurrence.url);
+    if (target) rewrite(occurrence, `./${target.name}`);
   }
-
   if (!isIndex) {
     // Moving `<slug>.md` one folder down would break images it references relative to itself.
-    for (const occurrence of relative) {
-      if (
-        occurrence.urlStart === undefined ||
-        source.slice(occurrence.urlStart, occurrence.urlStart + occurrence.url.length) !== occurrence.url
-      ) {
-        result.unrewritable.push({ url: occurrence.url, line: occurrence.line });
-        continue;
-      }
-      replacements.set(occurrence.urlStart, {
-        start: occurrence.urlStart,
-        end: occurrence.urlStart + occurrence.url.length,
-        text: path.posix.join("..", occurrence.url),
-      });
-    }
+    for (const occurrence of relative) rewrite(occurrence, path.posix.join("..", occurrence.url));
   }
 
   fs.mkdirSync(targetDir, { recursive: true });

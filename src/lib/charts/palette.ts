@@ -96,3 +96,6 @@ export function paletteCss(): string {
   const declarations = SERIES_VARS.map((name) => `--${name}:light-dark(${palette.light[name]},${palette.dark[name]})`);
   return `:root{${declarations.join(";")}}`;
 }
+
+/** Computed once: every page's head carries it. */
+export const PALETTE_CSS = paletteCss();
