@@ -1,3 +1,4 @@
+// @ts-check
 import { fileURLToPath } from "node:url";
 import mdx from "@astrojs/mdx";
 import { satteri } from "@astrojs/markdown-satteri";
@@ -9,9 +10,11 @@ import { headingAnchors } from "./src/lib/markdown/heading-anchors.ts";
 import { bodyImages } from "./src/lib/markdown/images.ts";
 import { siteLinks } from "./src/lib/markdown/site-links.ts";
 import { taskListLabels } from "./src/lib/markdown/task-lists.ts";
-import { toAstroRedirects } from "./src/lib/authoring/redirects.ts";
 import { chartImages } from "./src/integrations/chart-images.ts";
 import { pagefindSearch } from "./src/integrations/pagefind.ts";
+import { oldAddresses } from "./src/integrations/redirects.ts";
+import { routeTest, scanContentRoutes } from "./src/lib/paths/content-routes.ts";
+import { absoluteUrl, currentPath } from "./src/lib/paths/site.ts";
 import { csvPlugin } from "./src/lib/charts/vite-plugin-csv.ts";
 import { builtPageFacts } from "./src/lib/seo/sitemap.ts";
 import { site } from "./src/site.config.ts";
@@ -20,16 +23,20 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 const preview = process.env.BLOG_PREVIEW === "1";
 // BLOG_OUT_DIR lets the build script build aside and swap, so a failed build never replaces a good dist/.
 const outDir = process.env.BLOG_OUT_DIR ?? (preview ? "./dist-preview" : "./dist");
-const pageFacts = builtPageFacts(fileURLToPath(new URL(outDir, import.meta.url)), site.base);
+const pageFacts = builtPageFacts(fileURLToPath(new URL(outDir, import.meta.url)), site.base, site.trailingSlash);
+// Markdown links and the dev server's redirects run before the collections exist, so they know the routes from the files.
+const isRoute = routeTest(scanContentRoutes(fileURLToPath(new URL("./src/content", import.meta.url)), site.permalink));
+const siteLinkOptions = { base: site.base, trailingSlash: site.trailingSlash, redirects: site.redirects, isRoute };
 
 export default defineConfig({
   site: site.url,
   base: site.base,
-  trailingSlash: "always",
+  trailingSlash: site.trailingSlash,
+  // Without trailing slashes a page is `x.html`, which every static host serves at `/x`.
+  build: { format: site.trailingSlash === "never" ? "file" : "directory" },
   // A preview build contains drafts; it must never land where deploys come from.
   outDir,
   prerenderConflictBehavior: "error",
-  redirects: toAstroRedirects(site.redirects, { base: site.base }),
   vite: {
     plugins: [csvPlugin()],
     // Scripts ship as hashed files, which a strict Content-Security-Policy allows by origin.
@@ -50,16 +57,19 @@ export default defineConfig({
       filter: (page) => pageFacts(page).indexable,
       serialize: (item) => {
         const lastmod = pageFacts(item.url).lastmod;
-        return lastmod ? { ...item, lastmod } : item;
+        // The same address the page's canonical link gives, trailing slash and all.
+        const url = absoluteUrl(currentPath(new URL(item.url).pathname));
+        return lastmod ? { ...item, url, lastmod } : { ...item, url };
       },
     }),
     pagefindSearch(),
+    oldAddresses({ ...siteLinkOptions, language: site.language, feedAliases: site.feedAliases }),
   ],
   markdown: {
     processor: satteri({
       hastPlugins: [
         bodyImages({ root, publicDir: fileURLToPath(new URL("./public", import.meta.url)), base: site.base }),
-        siteLinks(site.base),
+        siteLinks(siteLinkOptions),
         headingAnchors,
         taskListLabels,
         codeBlockPlugin,

@@ -10,12 +10,13 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   type DeployFiles,
-  formatProblem,
+  deploySettingsOf,
   nginxConfigPath,
   planDeployFiles,
   writeHostFiles,
   writeNginxConfig,
 } from "../src/lib/deploy/deploy-files.ts";
+import { formatRedirectProblem } from "../src/lib/deploy/redirects.ts";
 import { site } from "../src/site.config.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -74,12 +75,12 @@ async function main(): Promise<number> {
 
   let files: DeployFiles;
   try {
-    files = planDeployFiles({ dist: next, base: site.base, redirects: site.redirects, nginx: { root: target, listen: "8080" } });
+    files = planDeployFiles({ dist: next, ...deploySettingsOf(site), nginx: { root: target, listen: "8080" } });
   } catch (error) {
     discard(error instanceof Error ? error.message : String(error));
     return 1;
   }
-  for (const problem of files.problems) console.error(formatProblem(problem));
+  for (const problem of files.problems) console.error(formatRedirectProblem(problem));
   if (files.problems.some((problem) => problem.severity === "error")) {
     discard("Redirects in src/site.config.ts are broken against the new build");
     return 1;

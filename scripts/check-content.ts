@@ -5,7 +5,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { formatDiagnostic, formatSummary } from "../src/lib/content-lint/format.ts";
-import { DEFAULT_TOP_LEVEL_ROUTES } from "../src/lib/content-lint/rules/internal-links.ts";
 import { lintContentTree } from "../src/lib/content-lint/runner.ts";
 import { site } from "../src/site.config.ts";
 import { parseCommandLine } from "./lib/cli.ts";
@@ -14,18 +13,10 @@ const USAGE = `Usage: node scripts/check-content.ts [content-root] [--public <di
 
   content-root   folder holding posts/ and pages/ (default: src/content)
   --public       folder served at the site root (default: public)
-  --route        extra top-level route links may use besides pages, e.g. --route projects (repeatable)
+  --route        extra top-level route links may use besides posts, pages and the site's own, e.g. --route projects (repeatable)
 
-The site base path comes from src/site.config.ts (SITE_BASE, default "/").`;
-
-/** The site's own top-level routes (`subscribe`, `search`, `rss.xml`…), from the files in src/pages. */
-function staticRoutes(pagesDir: string): string[] {
-  if (!fs.existsSync(pagesDir)) return [];
-  return fs
-    .readdirSync(pagesDir)
-    .filter((name) => !name.startsWith("_") && !name.startsWith("["))
-    .map((name) => name.replace(/\.(astro|ts|md|mdx)$/, ""));
-}
+The base path, permalinks, trailing slash and redirects come from src/site.config.ts
+(SITE_BASE, SITE_PERMALINK, SITE_TRAILING_SLASH).`;
 
 function main(): number {
   const parsed = parseCommandLine(
@@ -48,7 +39,10 @@ function main(): number {
     contentRoot,
     publicDir: path.resolve(publicDir),
     base: site.base,
-    topLevelRoutes: [...DEFAULT_TOP_LEVEL_ROUTES, ...staticRoutes("src/pages"), ...values.route],
+    permalink: site.permalink,
+    trailingSlash: site.trailingSlash,
+    redirects: site.redirects,
+    topLevelRoutes: values.route,
   });
   for (const diagnostic of diagnostics) console.log(formatDiagnostic(diagnostic));
   if (diagnostics.length > 0) console.log("");

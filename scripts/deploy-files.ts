@@ -7,12 +7,13 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   type DeployFiles,
-  formatProblem,
+  deploySettingsOf,
   nginxConfigPath,
   planDeployFiles,
   writeHostFiles,
   writeNginxConfig,
 } from "../src/lib/deploy/deploy-files.ts";
+import { formatRedirectProblem } from "../src/lib/deploy/redirects.ts";
 import { site } from "../src/site.config.ts";
 import { parseCommandLine } from "./lib/cli.ts";
 
@@ -49,15 +50,14 @@ function main(): number {
   try {
     files = planDeployFiles({
       dist,
-      base: site.base,
-      redirects: site.redirects,
+      ...deploySettingsOf(site),
       nginx: { root: resolve(values.root ?? dist), listen: values.listen, serverName: values["server-name"] },
     });
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     return 1;
   }
-  for (const problem of files.problems) console.error(formatProblem(problem));
+  for (const problem of files.problems) console.error(formatRedirectProblem(problem));
   if (files.problems.some((problem) => problem.severity === "error")) {
     console.error(`Redirects in src/site.config.ts are broken against ${dist}; no deploy files written.`);
     return 1;

@@ -30,6 +30,8 @@ function main(): number {
     now: new Date(),
     timeZone: site.timeZone,
     base: site.base,
+    permalink: site.permalink,
+    trailingSlash: site.trailingSlash,
   });
   if (!result.ok) {
     console.error(`Not created. ${result.error}`);

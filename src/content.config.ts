@@ -1,19 +1,17 @@
 import { defineCollection } from "astro:content";
-import { glob } from "astro/loaders";
-import { pageSchema } from "./lib/pages/schema.ts";
+import { createPageSchema } from "./lib/pages/schema.ts";
+import { contentLoader } from "./lib/posts/loader.ts";
 import { createPostSchema } from "./lib/posts/schema.ts";
-import { postsLoader } from "./lib/posts/loader.ts";
-import { POST_FILE_PATTERNS } from "./lib/posts/paths.ts";
 import { site } from "./site.config.ts";
 
 const posts = defineCollection({
-  loader: postsLoader({ base: "./src/content/posts" }),
+  loader: contentLoader({ base: "./src/content/posts", kind: "post" }),
   schema: ({ image }) => createPostSchema({ timeZone: site.timeZone, cover: image() }),
 });
 
 const pages = defineCollection({
-  loader: glob({ pattern: POST_FILE_PATTERNS, base: "./src/content/pages" }),
-  schema: pageSchema,
+  loader: contentLoader({ base: "./src/content/pages", kind: "page" }),
+  schema: ({ image }) => createPageSchema({ cover: image() }),
 });
 
 export const collections = { posts, pages };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PERMALINKS, TRAILING_SLASHES } from "./lib/paths/routes.ts";
 
 const timeZone = z.string().refine(
   (zone) => {
@@ -26,14 +27,27 @@ const siteSchema = z.strictObject({
   base: z
     .string()
     .regex(/^\/([\w-]+\/)*$/, { message: 'expected a path that starts and ends with "/", such as "/" or "/blog/"' }),
+  permalink: z.enum(PERMALINKS, { message: `expected one of ${PERMALINKS.map((value) => `"${value}"`).join(", ")}` }),
+  trailingSlash: z.enum(TRAILING_SLASHES, {
+    message: `expected one of ${TRAILING_SLASHES.map((value) => `"${value}"`).join(", ")}`,
+  }),
   language: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'expected a BCP 47 language tag such as "en" or "en-GB"' }),
   timeZone,
   postsOnHome: z.int().min(1).max(100),
   feedItems: z.int().min(1).max(1000),
-  /** Old paths kept alive after a migration: `"/old-path": "/posts/new/"`. */
+  /**
+   * Old paths kept alive after a migration: exact paths (`"/old-path": "/posts/new/"`) or patterns with
+   * `:name` segments and a trailing `*` (`"/blog/:slug": "/:slug/"`, `"/archive/*": "/posts/"`).
+   */
   redirects: z.record(z.string().regex(/^\//, { message: 'expected a site path starting with "/"' }), z.string().min(1)),
+  /** Old feed addresses (`"/rss"`) that serve the RSS feed itself, since feed readers do not follow a meta refresh. */
+  feedAliases: z.array(
+    z.string().regex(/^\/[\w.~-]+(\/[\w.~-]+)*$/, {
+      message: 'expected a site path such as "/rss" or "/feed.xml", without a trailing "/"',
+    }),
+  ),
 });
 
 export type SiteConfig = z.infer<typeof siteSchema>;
@@ -53,11 +67,12 @@ export const site: SiteConfig = parseSiteConfig({
   author: { name: "Ben Borgers", url: "https://benborgers.com" },
   url: process.env["SITE_URL"] ?? "https://example.com",
   base: process.env["SITE_BASE"] ?? "/",
+  permalink: process.env["SITE_PERMALINK"] ?? "/posts/:slug/",
+  trailingSlash: process.env["SITE_TRAILING_SLASH"] ?? "always",
   language: "en",
   timeZone: "America/New_York",
   postsOnHome: 10,
   feedItems: 50,
-  redirects: {
-    "/markdown-tour": "/posts/example-markdown-tour/",
-  },
+  redirects: {},
+  feedAliases: [],
 });

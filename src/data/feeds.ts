@@ -6,7 +6,8 @@ import { render } from "astro:content";
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
 import { mdxComponents } from "../components/post/mdx-components.ts";
 import { absolutizeUrls } from "../lib/feed/html.ts";
-import { postUrl, RSS_NAMESPACES, rssChannelData, rssItems, type FeedPost, type FeedSite } from "../lib/feed/items.ts";
+import { RSS_NAMESPACES, rssChannelData, rssItems, type FeedPost, type FeedSite } from "../lib/feed/items.ts";
+import { absoluteUrl, pathTo } from "../lib/paths/site.ts";
 import { site } from "../site.config.ts";
 import type { Post } from "./posts.ts";
 
@@ -15,7 +16,7 @@ export const feedSite: FeedSite = {
   description: site.description,
   language: site.language,
   author: site.author,
-  home: new URL(site.base, site.url).href,
+  home: absoluteUrl(pathTo("")),
 };
 
 let container: Promise<AstroContainer> | undefined;
@@ -33,7 +34,7 @@ const rendered = new Map<string, Promise<FeedPost>>();
 
 async function renderFeedPost(post: Post): Promise<FeedPost> {
   const { Content } = await render(post.entry);
-  const url = new URL(postUrl(feedSite, post.slug));
+  const url = new URL(absoluteUrl(post.url));
   const html = await (await getContainer()).renderToString(Content, {
     props: { components: mdxComponents },
     locals: { renderTarget: "feed" },
@@ -43,6 +44,7 @@ async function renderFeedPost(post: Post): Promise<FeedPost> {
   const coverImage = cover ? await getImage({ src: cover, width: Math.min(1200, cover.width), format: "jpeg" }) : undefined;
   return {
     slug: post.slug,
+    url: url.href,
     title: post.title,
     summary: post.summary,
     date: post.date ?? new Date(0),
@@ -77,7 +79,7 @@ export async function rssResponse(channel: { title: string; description: string;
     items: rssItems(feedSite, items),
     xmlns: RSS_NAMESPACES,
     customData: rssChannelData(feedSite, channel.url.href, items[0]?.updated ?? items[0]?.date ?? new Date()),
-    trailingSlash: true,
+    trailingSlash: site.trailingSlash === "always",
   });
   response.headers.set("Content-Type", "application/rss+xml; charset=utf-8");
   return response;

@@ -1,15 +1,22 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { slug as slugify } from "github-slugger";
 import { currentBuildMode } from "../lib/build-mode.ts";
+import { postRoute, type Route } from "../lib/paths/routes.ts";
+import { pathTo } from "../lib/paths/site.ts";
 import { relatedPosts } from "../lib/posts/related.ts";
 import { countWords, excerpt, proseBlocks, readingMinutes } from "../lib/posts/text.ts";
 import { hasPage, isIndexable, isListed, newestFirst, postStatus, type PostStatus } from "../lib/posts/visibility.ts";
+import { site } from "../site.config.ts";
 
 export type PostEntry = CollectionEntry<"posts">;
 
 export interface Post {
   entry: PostEntry;
   slug: string;
+  /** Where the post lives below the base, by the permalink setting: `posts/<slug>` or `<slug>`. */
+  route: Route;
+  /** The post's path as links print it: base, encoding and trailing slash applied. */
+  url: string;
   title: string;
   date: Date | undefined;
   updated: Date | undefined;
@@ -30,9 +37,12 @@ const mode = currentBuildMode(import.meta.env.DEV);
 function toPost(entry: PostEntry): Post {
   const prose = proseBlocks(entry.body ?? "", entry.filePath?.endsWith(".mdx") ?? false).join(" ");
   const { data } = entry;
+  const route = postRoute(entry.id, site.permalink);
   return {
     entry,
     slug: entry.id,
+    route,
+    url: pathTo(route),
     title: data.title,
     date: data.date,
     updated: data.updated,

@@ -1,11 +1,12 @@
+import { absoluteUrl, pathTo } from "../lib/paths/site.ts";
 import { blogPosting, breadcrumbs } from "../lib/seo/structured-data.ts";
 import { site } from "../site.config.ts";
 import type { Post } from "./posts.ts";
 
-/** BlogPosting and BreadcrumbList for a post page at `url`. */
-export function postStructuredData(post: Post, url: URL) {
-  const home = new URL(site.base, site.url).href;
-  const page = new URL(url.pathname, site.url).href;
+/** BlogPosting and BreadcrumbList for a post page. */
+export function postStructuredData(post: Post) {
+  const home = absoluteUrl(pathTo(""));
+  const page = absoluteUrl(post.url);
   return [
     blogPosting({
       url: page,
@@ -13,7 +14,7 @@ export function postStructuredData(post: Post, url: URL) {
       description: post.summary,
       published: post.date,
       modified: post.updated,
-      image: new URL(`og/${post.slug}.png`, home).href,
+      image: absoluteUrl(pathTo(`og/${post.slug}.png`)),
       tags: post.tags.map((tag) => tag.name),
       author: site.author,
       siteName: site.title,
@@ -21,7 +22,7 @@ export function postStructuredData(post: Post, url: URL) {
     }),
     breadcrumbs([
       { name: site.title, url: home },
-      { name: "Writing", url: new URL("posts/", home).href },
+      { name: "Writing", url: absoluteUrl(pathTo("posts")) },
       { name: post.title, url: page },
     ]),
   ];

@@ -5,6 +5,7 @@ import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { close, createIndex } from "pagefind";
+import { routeOfFile, routePath, type TrailingSlash } from "../lib/paths/routes.ts";
 import { isSearchablePage } from "../lib/search/indexing.ts";
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -33,24 +34,26 @@ function check(step: string, errors: string[]) {
  */
 export function pagefindSearch(): AstroIntegration {
   let cacheRoot = "";
+  let trailingSlash: TrailingSlash = "always";
   return {
     name: "pagefind-search",
     hooks: {
       "astro:config:done": ({ config }) => {
         cacheRoot = join(fileURLToPath(config.cacheDir), "pagefind");
+        trailingSlash = config.trailingSlash === "never" ? "never" : "always";
       },
       "astro:build:done": async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const output = join(outDir, "pagefind");
-        const pages: { sourcePath: string; content: string }[] = [];
+        const pages: { url: string; content: string }[] = [];
         const hash = createHash("sha256").update(PAGEFIND_VERSION);
         for (const file of await htmlFiles(outDir)) {
           const content = await readFile(file, "utf8");
           if (!isSearchablePage(content)) continue;
-          // The URL comes from the path relative to the site root; pagefind.js adds the base path when it is served.
-          const sourcePath = relative(outDir, file).split(sep).join("/");
-          pages.push({ sourcePath, content });
-          hash.update(sourcePath).update("\0").update(content).update("\0");
+          // The URL is the page's path below the site root, as the site links it; pagefind.js adds the base path when it is served.
+          const url = routePath(routeOfFile(relative(outDir, file).split(sep).join("/")), { base: "/", trailingSlash });
+          pages.push({ url, content });
+          hash.update(url).update("\0").update(content).update("\0");
         }
         const cached = join(cacheRoot, hash.digest("hex"));
         const summary = `${pages.length} ${pages.length === 1 ? "page" : "pages"} in pagefind/`;
@@ -63,7 +66,7 @@ export function pagefindSearch(): AstroIntegration {
         check("start", errors);
         if (!index) throw new Error("Pagefind failed to start: no index was created");
         try {
-          for (const page of pages) check(`index ${page.sourcePath}`, (await index.addHTMLFile(page)).errors);
+          for (const page of pages) check(`index ${page.url}`, (await index.addHTMLFile(page)).errors);
           check("write the index", (await index.writeFiles({ outputPath: output })).errors);
         } finally {
           await close();

@@ -1,8 +1,8 @@
 import type { APIRoute } from "astro";
-import { site } from "../site.config.ts";
+import { absoluteUrl, pathTo } from "../lib/paths/site.ts";
 
 export const GET: APIRoute = () => {
-  const sitemap = new URL(`${site.base}sitemap-index.xml`, site.url).href;
+  const sitemap = absoluteUrl(pathTo("sitemap-index.xml"));
   return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, {
     headers: { "Content-Type": "text/plain; charset=utf-8" },
   });

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, siteContext } from "../support/browser.ts";
-import { FIXTURE_BASE } from "../support/fixture-builds.ts";
+import { FIXTURE_BASE, FIXTURE_SETTINGS } from "../support/fixture-builds.ts";
 import { serveWithNginx, type NginxSite } from "../support/nginx.ts";
 import { KEY_PAGES } from "../support/pages.ts";
 
@@ -31,7 +31,7 @@ describe("pages under the real Content-Security-Policy, through nginx", () => {
   let site: NginxSite;
 
   beforeAll(async () => {
-    site = await serveWithNginx(inject("productionDist"), FIXTURE_BASE);
+    site = await serveWithNginx(inject("productionDist"), FIXTURE_BASE, FIXTURE_SETTINGS);
     browser = await launchBrowser();
   });
 

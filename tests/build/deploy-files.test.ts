@@ -5,15 +5,18 @@ import { join } from "node:path";
 import { DOMParser, parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { FIXTURE_BASE } from "../support/fixture-builds.ts";
-import { createProject, repoRoot, userEnv } from "../support/project.ts";
+import { createProject, repoRoot, setSiteSettings, userEnv } from "../support/project.ts";
 
-const work = join(repoRoot, `tests/.tmp/deploy-files-${process.pid}`);
+// A copy of the blog with the script and one redirect of its own, to an example post the fixture site lacks.
+const work = createProject("deploy-files");
+cpSync(join(repoRoot, "scripts"), join(work, "scripts"), { recursive: true });
+setSiteSettings(work, { redirects: { "/markdown-tour": "/posts/example-markdown-tour/" } });
 const dist = join(work, "dist");
 const nginxFile = join(work, "deploy-out/dist.nginx.conf");
 
 function deployFiles(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(repoRoot, "scripts/deploy-files.ts"), dist, ...args], {
-    cwd: repoRoot,
+  const result = spawnSync(process.execPath, [join(work, "scripts/deploy-files.ts"), dist, ...args], {
+    cwd: work,
     env: userEnv({ SITE_BASE: FIXTURE_BASE }),
     encoding: "utf8",
   });
@@ -70,7 +73,7 @@ describe("deploy files for the fixture production build", () => {
     const { code, output } = deployFiles();
     expect(code).toBe(1);
     expect(output).toContain(
-      "error: redirect /markdown-tour → /posts/example-markdown-tour/: target /posts/example-markdown-tour/ is not a route of the built site",
+      "error: redirect /markdown-tour → /posts/example-markdown-tour/ in site.redirects (src/site.config.ts): target /posts/example-markdown-tour/ is not a route of the built site",
     );
     expect(output).toContain("no deploy files written");
     expect(existsSync(join(dist, "_headers"))).toBe(false);
@@ -123,7 +126,7 @@ describe("deploy files for the fixture production build", () => {
       expect(rules.get(`${FIXTURE_BASE}feed.json`)).toContain("Content-Type: application/feed+json; charset=utf-8");
     });
 
-    it("writes the repository's redirects under the base", () => {
+    it("writes the site's redirects under the base", () => {
       const lines = readFileSync(join(dist, "_redirects"), "utf8").split("\n");
       expect(lines).toContain("/blog/markdown-tour /blog/posts/example-markdown-tour/ 301");
       expect(lines).toContain("/blog/markdown-tour/ /blog/posts/example-markdown-tour/ 301");
@@ -152,10 +155,11 @@ describe("npm run build (scripts/build.ts)", () => {
   const leftovers = () => readdirSync(project).filter((entry) => entry.startsWith(".dist"));
 
   beforeAll(() => {
-    // The one post the repository's redirect points at, so the deploy step has nothing to refuse.
+    // The one post the redirect points at, so the deploy step has nothing to refuse.
     project = createProject("build-script", {
       "example-markdown-tour.md": "---\ntitle: Markdown tour\ndate: 2024-01-01\n---\nThe tour.\n",
     });
+    setSiteSettings(project, { redirects: { "/markdown-tour": "/posts/example-markdown-tour/" } });
     cpSync(join(repoRoot, "scripts"), join(project, "scripts"), { recursive: true });
     cpSync(join(repoRoot, "tests/fixtures/site/posts/hello-world"), join(project, "dist/posts/hello-world"), { recursive: true });
   });

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { contentSecurityPolicy, SECURITY_HEADERS } from "../../src/lib/deploy/headers.ts";
-import { FIXTURE_BASE } from "../support/fixture-builds.ts";
+import { FIXTURE_BASE, FIXTURE_SETTINGS } from "../support/fixture-builds.ts";
 import { serveWithNginx, type NginxSite } from "../support/nginx.ts";
 
 const dist = inject("productionDist");
@@ -43,7 +43,7 @@ describe("the generated nginx configuration, served by Debian's nginx", () => {
   };
 
   beforeAll(async () => {
-    site = await serveWithNginx(dist, FIXTURE_BASE);
+    site = await serveWithNginx(dist, FIXTURE_BASE, FIXTURE_SETTINGS);
   });
 
   afterAll(async () => {
@@ -72,13 +72,25 @@ describe("the generated nginx configuration, served by Debian's nginx", () => {
     }
   });
 
-  it("redirects site.redirects permanently, with and without the slash", async () => {
-    // The fixture site lacks the target post; the redirect itself is what is checked.
-    for (const path of ["markdown-tour", "markdown-tour/"]) {
+  it("redirects site.redirects permanently, with and without the slash, patterns expanded", async () => {
+    const cases: [string, string][] = [
+      ["markdown-tour", "/blog/posts/hello-world/"],
+      ["markdown-tour/", "/blog/posts/hello-world/"],
+      ["old/hello-world", "/blog/posts/hello-world/"],
+      ["old/second-post/", "/blog/posts/second-post/"],
+    ];
+    for (const [path, location] of cases) {
       const response = await get(path);
-      expect(response.status, path).toBe(301);
-      expect(response.headers.location, path).toBe("/blog/posts/example-markdown-tour/");
+      expect([path, response.status, response.headers.location]).toEqual([path, 301, location]);
     }
+    expect((await get("old/draft-post")).status).toBe(404);
+  });
+
+  it("serves the RSS feed at its old address, typed as RSS", async () => {
+    const response = await get("rss");
+    expect(response.status).toBe(200);
+    expect(response.headers["content-type"]).toBe("application/rss+xml; charset=utf-8");
+    expect(response.body.equals(file("rss.xml"))).toBe(true);
   });
 
   it("types the sitemap as XML and the feeds as RSS and JSON Feed, in UTF-8", async () => {

@@ -1,9 +1,15 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { createProject, runAstro } from "./project.ts";
+import { createProject, runAstro, setSiteSettings } from "./project.ts";
 
 export const FIXTURE_BASE = "/blog/";
+
+/** The fixture site's own settings: an old address, a pattern for a moved section and an old feed address. */
+export const FIXTURE_SETTINGS = {
+  redirects: { "/markdown-tour": "/posts/hello-world/", "/old/:slug": "/posts/:slug/" },
+  feedAliases: ["/rss"],
+};
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -19,6 +25,7 @@ declare module "vitest" {
  */
 export default async function setup(project: TestProject) {
   const dir = createProject("fixture-site", {}, { withSitePosts: true });
+  setSiteSettings(dir, FIXTURE_SETTINGS);
   const env = { SITE_BASE: FIXTURE_BASE, SITE_URL: "https://blog.example.org" };
   const production = await runAstro(dir, ["build"], env);
   if (production.code !== 0) throw new Error(`Fixture production build failed:\n${production.output}`);

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,7 +15,7 @@ const tmpRoot = join(repoRoot, "tests/.tmp");
 export function createProject(
   name: string,
   posts: Record<string, string | Buffer> = {},
-  options: { withSitePosts?: boolean } = {},
+  options: { withSitePosts?: boolean; blog?: string } = {},
 ) {
   // One folder per test process, so two test runs on one machine never build into each other's copy.
   const dir = join(tmpRoot, `${name}-${process.pid}`);
@@ -32,6 +32,11 @@ export function createProject(
     cpSync(join(fixturesDir, "site/posts"), postsDir, { recursive: true });
     cpSync(join(fixturesDir, "site/public"), join(dir, "public"), { recursive: true });
     cpSync(join(fixturesDir, "seed/gpt-5-3-codex-spark.md"), join(postsDir, "gpt-5-3-codex-spark.md"));
+  }
+  if (options.blog) {
+    // Another blog's `src/content` and `public/` as they are, copied in unchanged.
+    cpSync(join(options.blog, "src/content"), join(dir, "src/content"), { recursive: true });
+    cpSync(join(options.blog, "public"), join(dir, "public"), { recursive: true });
   }
   for (const [path, content] of Object.entries(posts)) {
     const target = join(postsDir, path);
@@ -55,10 +60,13 @@ export const OFFLINE_ENV = {
 
 /**
  * The environment a user's shell would give Astro. The test runner's own
- * variables (VITEST, NODE_ENV=test) switch Astro and Vite into test modes.
+ * variables (VITEST, NODE_ENV=test, DEV=1) switch Astro and Vite into test and dev modes.
  */
 export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(key)));
+  // Vitest also puts Vite's import.meta.env keys (DEV=1, MODE=test…) into a worker's process.env.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(VITEST|TEST$|NODE_ENV$|DEV$|PROD$|MODE$|SSR$|BASE_URL$)/.test(key)),
+  );
   return { ...env, ...OFFLINE_ENV, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0", ...extra };
 }
 
@@ -78,4 +86,23 @@ export function runAstro(dir: string, args: string[], env: Record<string, string
     child.stderr.on("data", (chunk) => (output += chunk));
     child.on("close", (code) => resolvePromise({ code: code ?? 1, output }));
   });
+}
+
+/**
+ * Sets entries of the project's src/site.config.ts, as an author would edit them: each value
+ * replaces the literal the file gives that setting.
+ */
+export function setSiteSettings(dir: string, settings: Record<string, unknown>) {
+  const file = join(dir, "src/site.config.ts");
+  const text = readFileSync(file, "utf8");
+  // Only the values given to parseSiteConfig, not the schema above them.
+  const start = text.indexOf("= parseSiteConfig(");
+  if (start === -1) throw new Error("src/site.config.ts no longer calls parseSiteConfig");
+  let values = text.slice(start);
+  for (const [key, value] of Object.entries(settings)) {
+    const line = new RegExp(`^  ${key}: .*,$`, "m");
+    if (!line.test(values)) throw new Error(`src/site.config.ts has no one-line setting ${key}`);
+    values = values.replace(line, `  ${key}: ${JSON.stringify(value)},`);
+  }
+  writeFileSync(file, text.slice(0, start) + values);
 }

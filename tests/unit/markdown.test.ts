@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withBase } from "../../src/lib/markdown/site-links.ts";
+import { withBase } from "../../src/lib/paths/base.ts";
 
 describe("withBase", () => {
   it("adds the base to site-absolute paths only", () => {

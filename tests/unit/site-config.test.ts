@@ -12,7 +12,10 @@ const valid = {
   timeZone: "Europe/Berlin",
   postsOnHome: 10,
   feedItems: 50,
+  permalink: "/posts/:slug/",
+  trailingSlash: "always",
   redirects: {},
+  feedAliases: [],
 };
 
 describe("site settings", () => {
@@ -31,6 +34,9 @@ describe("site settings", () => {
     ["base", { base: "blog" }, /base: expected a path that starts and ends with "\/"/],
     ["language", { language: "English" }, /language: expected a BCP 47 language tag/],
     ["postsOnHome", { postsOnHome: 0 }, /postsOnHome: /],
+    ["permalink", { permalink: "/:year/:slug/" }, /permalink: expected one of "\/posts\/:slug\/", "\/:slug\/"/],
+    ["trailingSlash", { trailingSlash: "ignore" }, /trailingSlash: expected one of "always", "never"/],
+    ["feedAliases", { feedAliases: ["rss"] }, /feedAliases\.0: expected a site path such as "\/rss"/],
     ["unknown key", { titel: "x" }, /titel|Unrecognized key/],
   ])("fails clearly on a bad %s", (_, override, message) => {
     expect(() => parseSiteConfig({ ...valid, ...override })).toThrow(message);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseMarkdown } from "../content-lint/extract.ts";
 import { parseFrontmatter } from "../content-lint/frontmatter.ts";
 import { createPointAt, stripBom } from "../content-lint/positions.ts";
-import { safeDecode } from "../content-lint/site.ts";
+import { safeDecode } from "../paths/base.ts";
 import { isRemoteUrl } from "../posts/paths.ts";
 import { fetchImage } from "./fetch-image.ts";
 import type { FetchImageOptions, FetchedImage } from "./fetch-image.ts";

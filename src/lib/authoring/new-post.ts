@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
-import { normalizeBase } from "../content-lint/site.ts";
+import { normalizeBase } from "../paths/base.ts";
+import { type Permalink, postRoute, routePath, type TrailingSlash } from "../paths/routes.ts";
 import { isoDateInZone } from "../dates.ts";
 import type { ExistingPost } from "./posts-dir.ts";
 import { isValidSlug, slugify } from "./slug.ts";
@@ -14,6 +15,10 @@ export interface NewPostInput {
   now: Date;
   timeZone: string;
   base: string;
+  /** Defaults to "/posts/:slug/", as in src/site.config.ts. */
+  permalink?: Permalink;
+  /** Defaults to "always", as in src/site.config.ts. */
+  trailingSlash?: TrailingSlash;
 }
 
 export interface NewPostPlan {
@@ -73,7 +78,10 @@ export function planNewPost(input: NewPostInput): NewPostResult {
       fileName: `${slug}.md`,
       // Today where the site's author lives, not where the machine happens to be.
       content: renderFrontmatter(title, isoDateInZone(input.now, input.timeZone)),
-      devUrl: `${DEV_SERVER_ORIGIN}${normalizeBase(input.base)}posts/${slug}/`,
+      devUrl: `${DEV_SERVER_ORIGIN}${routePath(postRoute(slug, input.permalink ?? "/posts/:slug/"), {
+        base: normalizeBase(input.base),
+        trailingSlash: input.trailingSlash ?? "always",
+      })}`,
     },
   };
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { readFrontmatter } from "../posts/frontmatter.ts";
-import { postSlug } from "../posts/paths.ts";
+import { postSlug } from "../paths/slugs.ts";
 import { isMarkdownFile } from "../content-lint/site.ts";
 
 export interface ExistingPost {

@@ -3,8 +3,11 @@ import path from "node:path";
 import { buildDocument } from "./extract.ts";
 import { createRules } from "./rules/index.ts";
 import type { RuleOptions } from "./rules/index.ts";
-import { DEFAULT_TOP_LEVEL_ROUTES } from "./rules/internal-links.ts";
-import { isMarkdownFile, normalizeBase, routeFor, visibilityOf } from "./site.ts";
+import type { RedirectMap } from "../deploy/redirects.ts";
+import { normalizeBase } from "../paths/base.ts";
+import type { Permalink } from "../paths/routes.ts";
+import { routeCollisions, SITE_ROUTES } from "../paths/site-routes.ts";
+import { isMarkdownFile, routeFor, visibilityOf } from "./site.ts";
 import type { Diagnostic, LintContext, LintDocument, Route, SiteEntry, SiteIndex } from "./types.ts";
 
 export interface SourceFile {
@@ -20,8 +23,11 @@ export interface LintOptions extends RuleOptions {
   base?: string;
   /** Defaults to the current time. */
   now?: Date;
-  /** Astro's `trailingSlash`; defaults to "always" as in astro.config.mjs. */
+  /** The site's trailing-slash setting; defaults to "always", as in src/site.config.ts. */
   trailingSlash?: LintContext["trailingSlash"];
+  /** Defaults to "/posts/:slug/", as in src/site.config.ts. */
+  permalink?: Permalink;
+  redirects?: RedirectMap;
   publicDir: string;
 }
 
@@ -36,6 +42,7 @@ export function buildSiteIndex(
 ): { site: SiteIndex; duplicates: Diagnostic[] } {
   const posts = new Map<string, SiteEntry>();
   const pages = new Map<string, SiteEntry>();
+  const routes = new Map<string, SiteEntry & { collection: "posts" | "pages" }>();
   const renamedPosts = new Map<string, string>();
   const duplicates: Diagnostic[] = [];
   for (const doc of documents) {
@@ -55,31 +62,43 @@ export function buildSiteIndex(
       });
       continue;
     }
-    entries.set(slug, { slug, file: doc.file, ...visibilityOf(collection, doc.frontmatter.data, now) });
+    const entry = { slug, file: doc.file, ...visibilityOf(collection, doc.frontmatter.data, now) };
+    entries.set(slug, entry);
+    if (doc.route.path !== undefined) routes.set(routeKey(doc.route.path), { ...entry, collection });
     if (collection === "posts" && doc.route.fileSlug !== undefined) renamedPosts.set(doc.route.fileSlug, slug);
   }
-  return { site: { posts, pages, renamedPosts }, duplicates };
+  return { site: { posts, pages, routes, renamedPosts }, duplicates };
 }
 
-/** A page named like one of the site's own routes (`tags`, `posts`) would fight it for the URL. */
-function pageRouteClashes(documents: readonly LintDocument[], topLevelRoutes: readonly string[]): Diagnostic[] {
-  const reserved = new Set(topLevelRoutes.map((route) => route.replace(/^\/+|\/+$/g, "")));
-  return documents
-    .filter(
-      (doc) =>
-        doc.route.collection === "pages" && doc.route.slug !== undefined && reserved.has(doc.route.slug.split("/")[0] ?? ""),
-    )
-    .map((doc) => {
-      const point = doc.frontmatter.fields.get("slug") ?? { line: 1, column: 1 };
-      return {
-        file: doc.file,
-        line: point.line,
-        column: point.column,
-        severity: "error" as const,
-        rule: "duplicate-slug",
-        message: `page slug "${doc.route.slug}" clashes with the site's own /${doc.route.slug}/ route; rename the page`,
-      };
-    });
+const routeKey = (path: string) => path.replace(/^\/+|\/+$/g, "").normalize("NFC");
+
+/**
+ * A post or page whose URL the site itself serves (`tags`), or that another post or page takes too
+ * (with `permalink: "/:slug/"` posts and pages share the root), fails the build the same way.
+ */
+function routeClashes(
+  documents: readonly LintDocument[],
+  topLevelRoutes: readonly string[],
+  duplicates: readonly Diagnostic[],
+): Diagnostic[] {
+  const reserved = [...SITE_ROUTES, ...topLevelRoutes.map((route) => route.replace(/^\/+|\/+$/g, ""))];
+  // A second post with one slug is reported as a duplicate already.
+  const reported = new Set(duplicates.map((duplicate) => duplicate.file));
+  const routed = new Map(documents.filter((doc) => doc.route.path && !reported.has(doc.file)).map((doc) => [doc.file, doc]));
+  const claims = [...routed.values()].map((doc) => ({ route: routeKey(doc.route.path ?? ""), owner: doc.file }));
+  return routeCollisions(claims, reserved).flatMap(({ claim, takenBy }) => {
+    const doc = routed.get(claim.owner);
+    if (!doc) return [];
+    const kind = doc.route.collection === "posts" ? "post" : "page";
+    const point = doc.frontmatter.fields.get("slug") ?? { line: 1, column: 1 };
+    const message =
+      takenBy === undefined
+        ? `${kind} slug "${doc.route.slug}" clashes with the site's own /${claim.route}/ route; rename the ${kind}`
+        : `${kind} slug "${doc.route.slug}" takes /${claim.route}/, which ${takenBy} takes too; rename one`;
+    return [
+      { file: doc.file, line: point.line, column: point.column, severity: "error" as const, rule: "duplicate-slug", message },
+    ];
+  });
 }
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
@@ -93,7 +112,7 @@ export function lintSources(files: readonly SourceFile[], options: LintOptions):
       file: file.file,
       absPath: file.absPath,
       source: file.source,
-      route: (slug): Route => routeFor(file.contentPath, slug),
+      route: (slug): Route => routeFor(file.contentPath, slug, options.permalink),
     }),
   );
   const now = options.now ?? new Date();
@@ -102,12 +121,14 @@ export function lintSources(files: readonly SourceFile[], options: LintOptions):
     site,
     now,
     trailingSlash: options.trailingSlash ?? "always",
+    permalink: options.permalink ?? "/posts/:slug/",
+    redirects: options.redirects ?? {},
     base: normalizeBase(options.base),
     publicDir: path.resolve(options.publicDir),
   };
-  const topLevelRoutes = [...(options.topLevelRoutes ?? DEFAULT_TOP_LEVEL_ROUTES)];
+  const topLevelRoutes = [...(options.topLevelRoutes ?? [])];
   const rules = createRules({ topLevelRoutes });
-  const diagnostics: Diagnostic[] = [...duplicates, ...pageRouteClashes(documents, topLevelRoutes)];
+  const diagnostics: Diagnostic[] = [...duplicates, ...routeClashes(documents, topLevelRoutes, duplicates)];
   for (const doc of documents) {
     for (const rule of rules) {
       for (const finding of rule.check(doc, ctx)) diagnostics.push({ file: doc.file, ...finding });

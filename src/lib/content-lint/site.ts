@@ -1,7 +1,9 @@
 import path from "node:path";
 import { parseAuthorDate } from "../dates.ts";
-import { withBase } from "../markdown/site-links.ts";
-import { isRemoteUrl, POST_FILE_PATTERNS, postSlug } from "../posts/paths.ts";
+import { safeDecode, withBase } from "../paths/base.ts";
+import { type Permalink, pageRoute, postRoute } from "../paths/routes.ts";
+import { postSlug } from "../paths/slugs.ts";
+import { isRemoteUrl, POST_FILE_PATTERNS } from "../posts/paths.ts";
 import { postStatus } from "../posts/visibility.ts";
 import { site } from "../../site.config.ts";
 import type { Collection, ImageKind, LinkKind, Route, Visibility } from "./types.ts";
@@ -12,14 +14,8 @@ export function isMarkdownFile(name: string): boolean {
   return MARKDOWN_EXTENSIONS.some((extension) => name.toLowerCase().endsWith(extension));
 }
 
-/** `""`, `"blog"`, `"/blog"` and `"/blog/"` all mean the same base; normalise to `/blog/`. */
-export function normalizeBase(base: string | undefined): string {
-  const trimmed = (base ?? "").trim().replace(/^\/+|\/+$/g, "");
-  return trimmed === "" ? "/" : `/${trimmed}/`;
-}
-
 /** Works out which collection a content file belongs to and the URL it will be served at. */
-export function routeFor(pathInContentRoot: string, frontmatterSlug: unknown): Route {
+export function routeFor(pathInContentRoot: string, frontmatterSlug: unknown, permalink: Permalink = "/posts/:slug/"): Route {
   const [collection, ...rest] = pathInContentRoot.replace(/\\/g, "/").replace(/^\.\//, "").split("/");
   const entry = rest.join("/");
   if (collection !== "posts" && collection !== "pages") return { collection: "other" };
@@ -27,10 +23,11 @@ export function routeFor(pathInContentRoot: string, frontmatterSlug: unknown): R
   const slug = postSlug(entry, frontmatterSlug);
   if (slug === "") return { collection: "other" };
   const fileSlug = postSlug(entry);
+  const route = collection === "posts" ? postRoute(slug, permalink) : pageRoute(slug);
   return {
     collection,
     slug,
-    path: collection === "posts" ? `posts/${slug}/` : `${slug}/`,
+    path: route === "" ? "" : `${route}/`,
     ...(fileSlug !== slug ? { fileSlug } : {}),
   };
 }
@@ -103,12 +100,4 @@ export function resolveSiteLink(url: string, pagePath: string | undefined, base:
   if (pathname.startsWith(base)) return { kind: "internal", path: pathname.slice(base.length), hasBase: true, display };
   if (`${pathname}/` === base) return { kind: "internal", path: "", hasBase: true, display };
   return { kind: "internal", path: pathname.slice(1), hasBase: false, display };
-}
-
-export function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }

@@ -1,3 +1,5 @@
+import type { RedirectMap } from "../deploy/redirects.ts";
+import type { Permalink, TrailingSlash } from "../paths/routes.ts";
 import type { PostStatus } from "../posts/visibility.ts";
 
 export type Severity = "error" | "warning";
@@ -108,6 +110,8 @@ export interface SiteEntry extends Visibility {
 export interface SiteIndex {
   posts: ReadonlyMap<string, SiteEntry>;
   pages: ReadonlyMap<string, SiteEntry>;
+  /** Every post and page by the route it takes (`posts/a`, `about`), as the build routes them. */
+  routes: ReadonlyMap<string, SiteEntry & { collection: "posts" | "pages" }>;
   /** File-name slug → frontmatter slug, for posts whose `slug:` renames them. */
   renamedPosts?: ReadonlyMap<string, string>;
 }
@@ -116,8 +120,12 @@ export interface LintContext {
   site: SiteIndex;
   /** The moment that decides whether dated posts are published yet. */
   now: Date;
-  /** Astro's `trailingSlash` setting; "always" makes `/posts/foo` a 404. */
-  trailingSlash: "always" | "never" | "ignore";
+  /** The site's trailing-slash setting; links are valid with or without the slash either way. */
+  trailingSlash: TrailingSlash;
+  /** Where posts live, from `site.permalink`. */
+  permalink: Permalink;
+  /** `site.redirects`: a link to an old address is fine when a redirect carries it to a page. */
+  redirects: RedirectMap;
   /** Normalised base path, always starting and ending with `/`. */
   base: string;
   /** Absolute path of the `public/` directory. */

@@ -1,5 +1,5 @@
-import { toNginxRedirects, type RedirectMap } from "../authoring/redirects.ts";
-import { normalizeBase } from "../content-lint/site.ts";
+import { normalizeBase } from "../paths/base.ts";
+import type { TrailingSlash } from "../paths/routes.ts";
 import type { InlineHashes } from "./inline-hashes.ts";
 
 /**
@@ -65,7 +65,12 @@ export interface HeadersFileOptions {
   hashes: InlineHashes;
   /** Feed files of the build, relative to its root (`rss.xml`, `tags/x/rss.xml`). */
   feeds?: readonly string[];
+  /** Old feed addresses serving the RSS feed (`/rss`), from `site.feedAliases`. */
+  feedAliases?: readonly string[];
 }
+
+/** The RSS type for an old feed address, which has no telling extension. */
+const RSS_TYPE = FEED_TYPES["rss.xml"] ?? "application/rss+xml";
 
 function feedType(file: string): string | undefined {
   return FEED_TYPES[file.split("/").at(-1) ?? ""];
@@ -87,23 +92,29 @@ export function toHeadersFile(options: HeadersFileOptions): string {
     block(`${base}_astro/*`, [["Cache-Control", CACHE_CONTROL.hashed]]),
     block(`${base}pagefind/*`, [["Cache-Control", CACHE_CONTROL.search]]),
   ];
+  const feedBlock = (file: string, type: string) =>
+    block(`${base}${file.replace(/^\/+/, "")}`, [
+      ["Content-Type", `${type}; charset=utf-8`],
+      ["Cache-Control", CACHE_CONTROL.revalidate],
+    ]);
   for (const feed of [...(options.feeds ?? [])].sort()) {
     const type = feedType(feed);
     if (!type) throw new Error(`${feed} is not a feed file (${Object.keys(FEED_TYPES).join(", ")})`);
-    blocks.push(
-      block(`${base}${feed.replace(/^\/+/, "")}`, [
-        ["Content-Type", `${type}; charset=utf-8`],
-        ["Cache-Control", CACHE_CONTROL.revalidate],
-      ]),
-    );
+    blocks.push(feedBlock(feed, type));
   }
+  for (const alias of options.feedAliases ?? []) blocks.push(feedBlock(alias, RSS_TYPE));
   return `${blocks.join("\n\n")}\n`;
 }
 
 export interface NginxOptions {
   base: string;
   hashes: InlineHashes;
-  redirects: RedirectMap;
+  /** `location` rules for the site's redirects, from `toNginxRedirects`. */
+  redirectRules: string;
+  /** "never": `/x` serves `x.html` and `/x/` redirects to `/x`. */
+  trailingSlash?: TrailingSlash;
+  /** Old feed addresses serving the RSS feed (`/rss`), from `site.feedAliases`. */
+  feedAliases?: readonly string[];
   /** The folder holding the build (the contents of `dist/`) on the server. */
   root: string;
   /** What nginx's `listen` takes: `80`, `127.0.0.1:8080`, `443 ssl`. */
@@ -166,7 +177,16 @@ export function toNginxConfig(options: NginxOptions): string {
     ...Object.values(FEED_TYPES),
     "image/svg+xml",
   ];
-  const redirects = toNginxRedirects(options.redirects, { base }).trimEnd();
+  const redirects = options.redirectRules.trimEnd();
+  const noTrailingSlash = options.trailingSlash === "never";
+  const aliases = (options.feedAliases ?? []).flatMap((alias) =>
+    block(
+      `location = ${base}${alias.replace(/^\/+/, "")}`,
+      files(["types { }", `default_type ${RSS_TYPE};`, ...cacheLines(CACHE_CONTROL.revalidate)]),
+    ),
+  );
+  // Without trailing slashes a page is `x.html`; the slashed form of any page path redirects to the bare one.
+  const slashless = noTrailingSlash ? ["", "# trailingSlash: never.", `location ~ ^(${quotedBase}.+)/$ { return 301 $1; }`] : [];
 
   const server = [
     `listen ${options.listen};`,
@@ -190,14 +210,24 @@ export function toNginxConfig(options: NginxOptions): string {
     "",
     `error_page 404 ${base}404.html;`,
     ...(redirects ? ["", "# site.redirects, permanent.", ...redirects.split("\n")] : []),
-    ...(base === "/" ? [] : ["", `location = ${base.slice(0, -1)} { return 301 ${base}; }`, "location / { return 404; }"]),
+    ...slashless,
+    ...(base === "/"
+      ? []
+      : [
+          "",
+          noTrailingSlash
+            ? `location = ${base.slice(0, -1)} { rewrite ^ ${base} last; }`
+            : `location = ${base.slice(0, -1)} { return 301 ${base}; }`,
+          "location / { return 404; }",
+        ]),
     "",
     ...block(`location ${base}`, [
       `alias ${root};`,
-      "try_files $uri $uri/ =404;",
+      noTrailingSlash ? "try_files $uri $uri.html $uri/index.html =404;" : "try_files $uri $uri/ =404;",
       ...cacheLines(CACHE_CONTROL.revalidate),
       "",
       ...nested,
+      ...aliases,
     ]),
   ];
   return [

@@ -2,6 +2,8 @@ import { stripInvalidXmlChars } from "./html.ts";
 
 export interface FeedPost {
   slug: string;
+  /** Absolute URL of the post's page. */
+  url: string;
   title: string;
   summary: string;
   date: Date;
@@ -19,11 +21,9 @@ export interface FeedSite {
   description: string;
   language: string;
   author: { name: string; email?: string | undefined; url?: string | undefined };
-  /** Absolute URL of the site root, with its base path and a trailing slash. */
+  /** Absolute URL of the home page, with its base path. */
   home: string;
 }
-
-export const postUrl = (site: FeedSite, slug: string) => new URL(`posts/${slug}/`, site.home).href;
 
 function escapeAttribute(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
@@ -41,12 +41,12 @@ export function itemContent(post: FeedPost): string {
 export function rssItems(site: FeedSite, posts: FeedPost[]) {
   return posts.map((post) => ({
     title: stripInvalidXmlChars(post.title),
-    link: postUrl(site, post.slug),
+    link: post.url,
     pubDate: post.date,
     description: stripInvalidXmlChars(post.summary),
     content: itemContent(post),
     categories: post.tags,
-    customData: `<guid isPermaLink="true">${postUrl(site, post.slug)}</guid><dc:creator><![CDATA[${site.author.name.replace(/]]>/g, "]]]]><![CDATA[>")}]]></dc:creator>`,
+    customData: `<guid isPermaLink="true">${post.url}</guid><dc:creator><![CDATA[${site.author.name.replace(/]]>/g, "]]]]><![CDATA[>")}]]></dc:creator>`,
   }));
 }
 
@@ -76,8 +76,8 @@ export function jsonFeed(site: FeedSite, feedUrl: string, title: string, posts: 
     language: site.language,
     authors,
     items: posts.map((post) => ({
-      id: postUrl(site, post.slug),
-      url: postUrl(site, post.slug),
+      id: post.url,
+      url: post.url,
       title: post.title,
       summary: post.summary,
       content_html: itemContent(post),

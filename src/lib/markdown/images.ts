@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { imageSizeFromFile } from "image-size/fromFile";
 import { defineHastPlugin } from "satteri";
 import { isRemoteUrl, resolveLocalImage } from "../posts/paths.ts";
-import { withBase } from "./site-links.ts";
+import { withBase } from "../paths/base.ts";
 
 interface ImageOptions {
   root: string;

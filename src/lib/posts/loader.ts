@@ -4,7 +4,8 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
 import { readFrontmatter } from "./frontmatter.ts";
-import { isRemoteUrl, POST_FILE_PATTERNS, postSlug, relativeFromPost, resolveLocalImage } from "./paths.ts";
+import { postSlug } from "../paths/slugs.ts";
+import { isRemoteUrl, POST_FILE_PATTERNS, relativeFromPost, resolveLocalImage } from "./paths.ts";
 
 export class ContentError extends Error {
   constructor(file: string, field: string, message: string) {
@@ -35,7 +36,7 @@ function mapCoverImage(data: Record<string, unknown>, filePath: string, publicDi
  * Astro keeps one entry per id and silently drops the other, so two posts
  * claiming one URL must be caught here, naming both files.
  */
-function slugRegistry(displayBase: string) {
+function slugRegistry(displayBase: string, kind: string) {
   const owners = new Map<string, string>();
   return {
     reset: () => owners.clear(),
@@ -44,7 +45,7 @@ function slugRegistry(displayBase: string) {
       // In dev a renamed file leaves its old name behind; only a file that still exists counts.
       if (owner && owner !== entry && existsSync(fileURLToPath(new URL(encodeURI(owner), baseUrl)))) {
         throw new Error(
-          `Two posts have the slug "${slug}": ${join(displayBase, owner)} and ${join(displayBase, entry)}. Rename one, or give one a different \`slug\` field.`,
+          `Two ${kind}s have the slug "${slug}": ${join(displayBase, owner)} and ${join(displayBase, entry)}. Rename one, or give one a different \`slug\` field.`,
         );
       }
       owners.set(slug, entry);
@@ -53,15 +54,16 @@ function slugRegistry(displayBase: string) {
   };
 }
 
-export function postsLoader({ base }: { base: string }): Loader {
-  const slugs = slugRegistry(base);
+/** Posts and pages alike: `<slug>.md(x)` or `<slug>/index.md(x)`, with covers in either path form. */
+export function contentLoader({ base, kind }: { base: string; kind: "post" | "page" }): Loader {
+  const slugs = slugRegistry(base, kind);
   const files = glob({
     pattern: POST_FILE_PATTERNS,
     base,
     generateId: ({ entry, base: baseUrl, data }) => slugs.claim(postSlug(entry, data["slug"]), entry, baseUrl),
   });
   return {
-    name: "posts-loader",
+    name: `${kind}s-loader`,
     load: async (context: LoaderContext) => {
       slugs.reset();
       // Markdown is rendered while loading and cached with the entry, so an unchanged post is never

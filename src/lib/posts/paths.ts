@@ -1,19 +1,8 @@
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { slug as slugify } from "github-slugger";
 
 /** A post is `<slug>.md(x)` or `<slug>/index.md(x)` with its images beside it; nothing deeper. */
 export const POST_FILE_PATTERNS = ["*.{md,mdx}", "*/index.{md,mdx}"];
-
-/** `foo.md` → `foo`, `foo/index.mdx` → `foo`; a `slug` field wins. */
-export function postSlug(entry: string, frontmatterSlug?: unknown): string {
-  if (typeof frontmatterSlug === "string" && frontmatterSlug.trim()) return frontmatterSlug.trim();
-  const segments = entry.replace(/\\/g, "/").split("/");
-  const file = segments.at(-1) ?? entry;
-  const stem = file.replace(/\.(md|mdx)$/i, "");
-  const name = stem === "index" && segments.length > 1 ? (segments.at(-2) ?? stem) : stem;
-  return slugify(name);
-}
 
 export function isRemoteUrl(src: string): boolean {
   return /^(?:[a-z][a-z\d+.-]*:)?\/\//i.test(src) || src.startsWith("data:");

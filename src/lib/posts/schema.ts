@@ -1,6 +1,7 @@
 import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
 import { parseAuthorDate } from "../dates.ts";
+import { slugProblem } from "../paths/slugs.ts";
 
 /** Every frontmatter key a post may use, as authors write them. */
 export const POST_FIELDS = [
@@ -16,8 +17,6 @@ export const POST_FIELDS = [
   "tags",
   "slug",
 ] as const;
-
-export const SLUG_PATTERN = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
 /** Suggests the known field an unknown key was most likely meant to be. */
 export function suggestField(key: string, known: readonly string[] = POST_FIELDS): string | undefined {
@@ -83,8 +82,12 @@ export function createPostSchema<Cover extends z.ZodType>({ timeZone, cover }: P
       cover_alt: z.string().trim().optional(),
       tags: tags.default([]),
       slug: z
-        .string()
-        .regex(SLUG_PATTERN, { message: 'must be lowercase letters, digits, dots and hyphens, like "my-post"' })
+        .string({ message: 'must be text, like "my-post"' })
+        .trim()
+        .superRefine((slug, ctx) => {
+          const problem = slugProblem(slug);
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        })
         .optional(),
     })
     .superRefine((post, ctx) => {

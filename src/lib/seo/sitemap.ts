@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { routeFile, routeOf, type TrailingSlash } from "../paths/routes.ts";
 
 interface BuiltPageFacts {
   indexable: boolean;
@@ -17,13 +18,13 @@ const PUBLISHED = /<meta\s+property="article:published_time"\s+content="([^"]+)"
  * sitemap reads that decision back from the built page instead of judging
  * the posts a second time.
  */
-export function builtPageFacts(outDir: string, base: string) {
+export function builtPageFacts(outDir: string, base: string, trailingSlash: TrailingSlash) {
   const cache = new Map<string, BuiltPageFacts>();
   return (pageUrl: string): BuiltPageFacts => {
     const cached = cache.get(pageUrl);
     if (cached) return cached;
-    const path = decodeURIComponent(new URL(pageUrl).pathname).slice(base.length);
-    const file = path.endsWith(".html") ? join(outDir, path) : join(outDir, path, "index.html");
+    const path = new URL(pageUrl).pathname.slice(base.length);
+    const file = join(outDir, routeFile(routeOf(path), trailingSlash));
     let html = "";
     try {
       html = readFileSync(file, "utf8");

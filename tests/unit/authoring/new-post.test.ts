@@ -43,6 +43,11 @@ describe("planNewPost", () => {
     expect(unnormalised.ok && unnormalised.plan.devUrl).toBe("http://localhost:4321/blog/posts/hello/");
   });
 
+  it("prints the URL the permalink and trailing-slash settings give", () => {
+    const atRoot = planNewPost({ ...base, base: "/blog/", permalink: "/:slug/", trailingSlash: "never" });
+    expect(atRoot.ok && atRoot.plan.devUrl).toBe("http://localhost:4321/blog/hello");
+  });
+
   it.each([
     'He said "hi"',
     "Yes: no",

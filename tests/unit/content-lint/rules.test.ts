@@ -92,17 +92,42 @@ describe("internal-link rule", () => {
     ]);
   });
 
-  it("warns about links without the trailing slash the site requires, unless trailingSlash is relaxed", () => {
+  it("accepts links with or without the trailing slash, whatever the setting, since the build and the servers accept both", () => {
     const files = {
-      "posts/a.md": post("[b](/posts/b) [hash](/posts/b#x) [tags](/tags) [ok](/posts/b/)"),
+      "posts/a.md": post("[b](/posts/b) [hash](/posts/b#x) [tags](/tags) [ok](/posts/b/) [gone](/posts/c)"),
       "posts/b.md": post("x"),
     };
-    expect(byRule(lintVirtual(files), "internal-link").map((d) => [d.column, d.severity])).toEqual([
-      [5, "warning"],
-      [22, "warning"],
-      [41, "warning"],
+    const messages = (trailingSlash: "always" | "never") =>
+      byRule(lintVirtual(files, { trailingSlash }), "internal-link").map((d) => [d.column, d.message]);
+    expect(messages("always")).toEqual([[71, 'link to /posts/c/ but no post has slug "c" (did you mean /posts/a/?)']]);
+    expect(messages("never")).toEqual([[71, 'link to /posts/c but no post has slug "c" (did you mean /posts/a?)']]);
+  });
+
+  it("follows the permalink setting and the redirects, as the build routes them", () => {
+    const files = {
+      "posts/a.md": post("[root](/b) [slashed](/b/) [old](/posts/b) [older](/blog/b/) [missing](/zzz) [page](/about)"),
+      "posts/b.md": post("x"),
+      "pages/about.md": "---\ntitle: About\n---\nx",
+    };
+    const found = byRule(
+      lintVirtual(files, {
+        permalink: "/:slug/",
+        trailingSlash: "never",
+        redirects: { "/posts/:slug": "/:slug/", "/blog/:slug": "/:slug/" },
+      }),
+      "internal-link",
+    );
+    expect(found.map((d) => d.message)).toEqual(['link to /zzz but no post or page has slug "zzz"']);
+  });
+
+  it("reports a post and a page that take one root URL, and a post that takes a route of the site", () => {
+    const files = { "posts/about.md": post("x"), "pages/about.md": "---\ntitle: About\n---\nx", "posts/search.md": post("x") };
+    const found = byRule(lintVirtual(files, { permalink: "/:slug/" }), "duplicate-slug");
+    expect(found.map((d) => [d.file, d.message])).toEqual([
+      ["pages/about.md", 'page slug "about" takes /about/, which posts/about.md takes too; rename one'],
+      ["posts/search.md", `post slug "search" clashes with the site's own /search/ route; rename the post`],
     ]);
-    expect(byRule(lintVirtual(files, { trailingSlash: "ignore" }), "internal-link")).toEqual([]);
+    expect(byRule(lintVirtual(files), "duplicate-slug")).toEqual([]);
   });
 
   it("accounts for SITE_BASE: Markdown links get it added, raw HTML and JSX must carry it", () => {

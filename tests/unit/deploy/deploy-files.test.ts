@@ -12,10 +12,12 @@ import {
 } from "../../../src/lib/deploy/deploy-files.ts";
 import { contentSecurityPolicy } from "../../../src/lib/deploy/headers.ts";
 import { cspHash } from "../../../src/lib/deploy/inline-hashes.ts";
+import { redirectPage } from "../../../src/lib/deploy/redirect-page.ts";
 
-// What Astro writes at a redirect's source for hosts without server-side redirects.
-const ASTRO_REDIRECT_PAGE =
-  '<!doctype html><title>Redirecting to: /blog/posts/a/</title><meta http-equiv="refresh" content="0;url=/blog/posts/a/"><body><a href="/blog/posts/a/">Redirecting</a></body>';
+// What the build writes at a redirect's source for hosts without server-side redirects.
+const REDIRECT_PAGE = redirectPage("/blog/posts/a/", "en");
+// A refresh page an author put in public/ by hand is a page of the site like any other.
+const HAND_WRITTEN_REFRESH = '<!doctype html><title>Moved</title><meta http-equiv="refresh" content="0; url=/blog/">';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -37,7 +39,7 @@ const site = {
   "index.html": "<html><head><script>theme()</script><style>:root{}</style></head></html>",
   "404.html": "<html><head><script>theme()</script></head></html>",
   "posts/a/index.html": "<html><head><style>.post{}</style></head></html>",
-  "markdown-tour/index.html": ASTRO_REDIRECT_PAGE,
+  "markdown-tour/index.html": REDIRECT_PAGE,
   "favicon.svg": "<svg><style>rect{fill:red}</style></svg>",
   "rss.xml": "<rss/>",
   "_astro/app.css": "p{}",
@@ -119,7 +121,7 @@ describe("routes of a build", () => {
   const read = (file: string) => site[file as keyof typeof site];
 
   it("are its pages and files, without the meta-refresh pages of redirect sources", () => {
-    expect(builtRoutes(Object.keys(site), read, { "/markdown-tour": "/posts/a/" })).toEqual([
+    expect(builtRoutes(Object.keys(site), read)).toEqual([
       "/",
       "/404",
       "/_astro/app.css",
@@ -130,7 +132,10 @@ describe("routes of a build", () => {
   });
 
   it("keep a page at a redirect source when it is a real page", () => {
-    expect(builtRoutes(Object.keys(site), read, { "/posts/a/": "/" })).toContain("/posts/a/");
-    expect(builtRoutes(Object.keys(site), read, {})).toContain("/markdown-tour/");
+    expect(builtRoutes(Object.keys(site), read)).toContain("/posts/a/");
+    const withHandWritten = { ...site, "old/index.html": HAND_WRITTEN_REFRESH };
+    expect(builtRoutes(Object.keys(withHandWritten), (file) => withHandWritten[file as keyof typeof withHandWritten])).toContain(
+      "/old/",
+    );
   });
 });

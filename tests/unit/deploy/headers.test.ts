@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toNginxRedirects } from "../../../src/lib/authoring/redirects.ts";
+import { planRedirects, toNginxRedirects } from "../../../src/lib/deploy/redirects.ts";
 import {
   CACHE_CONTROL,
   contentSecurityPolicy,
@@ -12,6 +12,9 @@ import {
 
 const hashes = { scripts: ["'sha256-script='"], styles: ["'sha256-styleA='", "'sha256-styleB='"] };
 const redirects = { "/markdown-tour": "/posts/example-markdown-tour/", "/talk": "https://example.com/talk" };
+const redirectRules = toNginxRedirects(planRedirects(redirects, ["/posts/example-markdown-tour/"]), redirects, {
+  base: "/blog/",
+});
 
 /** `_headers` as rules: path → header name → value, in file order. */
 function parseHeadersFile(text: string): Map<string, Map<string, string>> {
@@ -51,7 +54,7 @@ function nginxBlocks(config: string): Map<string, string[]> {
 }
 
 const nginx = (overrides: Partial<NginxOptions> = {}) =>
-  toNginxConfig({ base: "/blog/", hashes, redirects, root: "/srv/field notes", listen: "127.0.0.1:8080", ...overrides });
+  toNginxConfig({ base: "/blog/", hashes, redirectRules, root: "/srv/field notes", listen: "127.0.0.1:8080", ...overrides });
 
 describe("Content-Security-Policy", () => {
   it("allows the build's inline code by hash, Pagefind's WebAssembly and remote images, and nothing else", () => {
@@ -145,8 +148,8 @@ describe("nginx server block", () => {
 
   it("answers each redirect source, with and without its slash, with a 301", () => {
     const config = nginx();
-    for (const line of toNginxRedirects(redirects, { base: "/blog/" }).trim().split("\n"))
-      expect(config).toContain(`    ${line}\n`);
+    expect(redirectRules.trim().split("\n")).toHaveLength(4);
+    for (const line of redirectRules.trim().split("\n")) expect(config).toContain(`    ${line}\n`);
     expect(nginxBlocks(config).get("location = /blog/markdown-tour/")).toEqual([
       "return 301 /blog/posts/example-markdown-tour/;",
     ]);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { pageSchema } from "../../../src/lib/pages/schema.ts";
+import { z } from "zod";
+import { createPageSchema, titleFromSlug } from "../../../src/lib/pages/schema.ts";
+
+const pageSchema = createPageSchema({ cover: z.string() });
 
 const issues = (data: Record<string, unknown>) => {
   const result = pageSchema.safeParse(data);
@@ -11,9 +14,21 @@ describe("page schema", () => {
     expect(pageSchema.parse({ title: "About", nav_order: 1 })).toMatchObject({ title: "About", draft: false, nav_order: 1 });
   });
 
-  it("requires a title and a whole-number nav_order", () => {
-    expect(issues({})[0]).toMatch(/^title: /);
+  it("takes the title from the file name when there is none, and needs a whole-number nav_order", () => {
+    expect(issues({})).toEqual([]);
+    expect(issues({ title: "" })[0]).toMatch(/^title: cannot be empty/);
+    expect(issues({ title: 3 })[0]).toMatch(/^title: must be text/);
     expect(issues({ title: "About", nav_order: 1.5 })).toEqual(["nav_order: must be a whole number"]);
+    expect(titleFromSlug("now")).toBe("Now");
+    expect(titleFromSlug("my-uses")).toBe("My uses");
+    expect(titleFromSlug("écrits")).toBe("Écrits");
+  });
+
+  it("accepts a cover and its alt text", () => {
+    expect(pageSchema.parse({ cover_image: "./me.png", cover_alt: "Me" })).toMatchObject({
+      cover_image: "./me.png",
+      cover_alt: "Me",
+    });
   });
 
   it("rejects unknown keys with the closest known field", () => {

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { isRemoteUrl, postSlug, relativeFromPost, resolveLocalImage } from "../../../src/lib/posts/paths.ts";
+import { postSlug } from "../../../src/lib/paths/slugs.ts";
+import { isRemoteUrl, relativeFromPost, resolveLocalImage } from "../../../src/lib/posts/paths.ts";
 
 describe("postSlug", () => {
   it("takes the file or folder name, or the slug field", () => {

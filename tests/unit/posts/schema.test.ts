@@ -75,11 +75,25 @@ describe("post schema", () => {
     expect(issues({ title: "T", date: "2026-01-01", tags: "ai" })[0]).toMatch(/^tags: /);
   });
 
-  it("validates a slug override", () => {
-    expect(issues({ title: "T", date: "2026-01-01", slug: "my-post.v2" })).toEqual([]);
-    for (const slug of ["", "My Post", "a/b", "-lead", "trail-"]) {
-      expect(issues({ title: "T", date: "2026-01-01", slug })[0]).toMatch(/^slug: must be lowercase/);
+  it("accepts any slug one URL path segment can carry", () => {
+    for (const slug of ["my-post.v2", "jumbocode+", "café", "日本語", "Straße", "a_b~c!$&'()*,;=@d", "-lead", "trail-"]) {
+      expect(issues({ title: "T", date: "2026-01-01", slug }), slug).toEqual([]);
     }
+  });
+
+  it("rejects a slug a URL path segment cannot carry, naming the character and the rule", () => {
+    const cases: [string, RegExp][] = [
+      ["a/b", /^slug: "a\/b" has "\/"; a slug holds letters and digits of any script and -\._~!\$&'\(\)\*\+,;=@$/],
+      ["a?b", /^slug: "a\?b" has "\?"/],
+      ["a#b", /^slug: "a#b" has "#"/],
+      ["100%", /^slug: "100%" has "%"/],
+      ["my post", /^slug: "my post" has whitespace/],
+      ["a\u0007b", /^slug: ".*" has the control character U\+0007/],
+      ["..", /^slug: "\.\." is not a usable URL segment/],
+      ["", /^slug: cannot be empty/],
+    ];
+    expect(cases).toHaveLength(8);
+    for (const [slug, message] of cases) expect(issues({ title: "T", date: "2026-01-01", slug })[0], slug).toMatch(message);
   });
 
   it("rejects unknown keys and names the closest known field", () => {

@@ -2,14 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { suggestField } from "../../posts/schema.ts";
 import { urlPoint } from "../positions.ts";
+import { redirectedPath } from "../../deploy/redirects.ts";
+import { pageRoute, postRoute, routeOf, routePath } from "../../paths/routes.ts";
+import { isSiteRoute } from "../../paths/site-routes.ts";
 import { resolveSiteLink, verbatimSource, visibilityOf } from "../site.ts";
 import type { Finding, LinkRef, LintContext, LintDocument, Rule, SiteEntry } from "../types.ts";
-
-/**
- * Top-level routes the site serves besides pages (see src/pages); a link to anything else one
- * level deep must be a page. Overridable because the linter does not read src/pages.
- */
-export const DEFAULT_TOP_LEVEL_ROUTES = ["posts", "tags", "404"] as const;
 
 function suggestion(slug: string, entries: ReadonlyMap<string, SiteEntry>, toPath: (slug: string) => string): string {
   const best = entries.size === 0 ? undefined : suggestField(slug, [...entries.keys()]);
@@ -26,6 +23,7 @@ interface Verdict {
   message: string;
 }
 
+/** Links go where the build's own routing sends them: the permalink setting, the redirects, the site's routes. */
 function judge(link: LinkRef, doc: LintDocument, ctx: LintContext, topLevelRoutes: ReadonlySet<string>): Verdict[] {
   const verbatim = verbatimSource(link.kind);
   const resolved = resolveSiteLink(link.url, doc.route.path, ctx.base, verbatim === undefined);
@@ -33,8 +31,9 @@ function judge(link: LinkRef, doc: LintDocument, ctx: LintContext, topLevelRoute
   const verdicts: Verdict[] = [];
   const segments = resolved.path.split("/").filter(Boolean);
   const last = segments.at(-1) ?? "";
-  const postPath = (slug: string) => `${ctx.base}posts/${slug}/`;
-  const pagePath = (slug: string) => `${ctx.base}${slug}/`;
+  const settings = { base: ctx.base, trailingSlash: ctx.trailingSlash };
+  const postPath = (slug: string) => routePath(postRoute(slug, ctx.permalink), settings);
+  const pagePath = (slug: string) => routePath(pageRoute(slug), settings);
   // Relative links resolve from the page URL, not the file, which is the usual surprise behind them.
   const relativeHint =
     !link.url.trim().startsWith("/") && doc.route.path !== undefined
@@ -60,89 +59,78 @@ function judge(link: LinkRef, doc: LintDocument, ctx: LintContext, topLevelRoute
 
   // An unpublished post may link to other unpublished ones; they go live together or not at all.
   const linkingStatus = visibilityOf(doc.route.collection, doc.frontmatter.data, ctx.now).status;
-  const checkPublished = (entry: SiteEntry, what: string) => {
+  const checkPublished = (entry: SiteEntry & { collection: string }) => {
     if (entry.status !== "published" && linkingStatus === "published") {
       verdicts.push({
         severity: "warning",
-        message: `link to ${what} "${entry.slug}", which ${whyUnpublished(entry)} and has no page in production builds`,
-      });
-    }
-  };
-  const checkTrailingSlash = () => {
-    if (ctx.trailingSlash === "always" && resolved.path !== "" && !resolved.path.endsWith("/")) {
-      verdicts.push({
-        severity: "warning",
-        message: `link ${resolved.display} has no trailing slash; the site uses trailingSlash "always", so write ${resolved.display}/`,
+        message: `link to ${entry.collection === "posts" ? "post" : "page"} "${entry.slug}", which ${whyUnpublished(entry)} and has no page in production builds`,
       });
     }
   };
 
-  if (segments[0] === "posts" && segments.length > 1) {
-    const slug = segments.slice(1).join("/");
-    const entry = ctx.site.posts.get(slug);
-    const renamed = ctx.site.renamedPosts?.get(slug);
-    if (entry) {
-      checkPublished(entry, "post");
-      checkTrailingSlash();
-    } else if (renamed !== undefined) {
-      verdicts.push({
-        severity: "error",
-        message: `link to ${postPath(slug)} but that post sets slug "${renamed}"; link to ${postPath(renamed)}`,
-      });
-    } else {
-      const closeMatch = suggestion(slug, ctx.site.posts, postPath);
-      verdicts.push({
-        severity: "error",
-        message: `link to ${postPath(slug)} but no post has slug "${slug}"${closeMatch || relativeHint}`,
-      });
-    }
+  const route = segments.join("/").normalize("NFC");
+  const isRoute = (candidate: string) => ctx.site.routes.has(candidate) || isServedBySite(candidate, topLevelRoutes);
+  const entry = ctx.site.routes.get(route);
+  if (entry) {
+    checkPublished(entry);
     return verdicts;
   }
-
-  const first = segments[0];
-  if (first === undefined) return verdicts;
-  const parentPage = ctx.site.pages.get(first);
-  if (segments.length > 1 && parentPage) {
-    verdicts.push({
-      severity: "error",
-      message: `link to ${ctx.base}${resolved.path} but no such page exists below ${pagePath(parentPage.slug)}${relativeHint}`,
-    });
+  // A link to an old address is fine when a redirect carries it to a page; the build links the page itself.
+  const redirected = redirectedPath(ctx.redirects, `/${route}`, isRoute);
+  if (redirected !== undefined) {
+    const target = ctx.site.routes.get(routeOf(redirected).normalize("NFC"));
+    if (target) checkPublished(target);
     return verdicts;
   }
-  if (topLevelRoutes.has(first)) {
-    if (segments.length === 1) checkTrailingSlash();
-    return verdicts;
-  }
+  if (route === "" || isServedBySite(route, topLevelRoutes)) return verdicts;
   // public/ can serve folders with an index.html, which count as pages too.
   if (fs.existsSync(path.join(ctx.publicDir, ...segments))) return verdicts;
 
-  if (segments.length > 1) {
+  // A close match explains a broken link better than the relative-link hint, so only one of them is given.
+  const fail = (message: string, near = "") => verdicts.push({ severity: "error", message: `${message}${near || relativeHint}` });
+  const underPosts = ctx.permalink === "/posts/:slug/" && segments[0] === "posts" && segments.length > 1;
+  const slug = underPosts ? segments.slice(1).join("/") : route;
+  const renamed = ctx.site.renamedPosts?.get(slug);
+  if (renamed !== undefined) {
     verdicts.push({
       severity: "error",
-      message: `link to ${ctx.base}${resolved.path} but nothing on this site is served under ${ctx.base}${first}/ (if src/pages serves it, declare it with --route ${first})${relativeHint}`,
+      message: `link to ${postPath(slug)} but that post sets slug "${renamed}"; link to ${postPath(renamed)}`,
     });
     return verdicts;
   }
-  const entry = ctx.site.pages.get(first);
-  if (entry) {
-    checkPublished(entry, "page");
-    checkTrailingSlash();
-  } else if (ctx.site.posts.has(first)) {
-    verdicts.push({
-      severity: "error",
-      message: `link to ${pagePath(first)} but "${first}" is a post; posts live at ${postPath(first)}`,
-    });
-  } else {
-    const closeMatch = suggestion(first, ctx.site.pages, pagePath);
-    verdicts.push({
-      severity: "error",
-      message: `link to ${pagePath(first)} but no page has slug "${first}"${closeMatch || relativeHint}`,
-    });
+  if (underPosts) {
+    fail(`link to ${postPath(slug)} but no post has slug "${slug}"`, suggestion(slug, ctx.site.posts, postPath));
+    return verdicts;
   }
+  const first = segments[0] ?? "";
+  const parentPage = ctx.site.pages.get(first);
+  if (segments.length > 1 && parentPage) {
+    fail(`link to ${ctx.base}${resolved.path} but no such page exists below ${pagePath(parentPage.slug)}`);
+    return verdicts;
+  }
+  if (segments.length > 1) {
+    fail(
+      `link to ${ctx.base}${resolved.path} but nothing on this site is served under ${ctx.base}${first}/ (if src/pages serves it, declare it with --route ${first})`,
+    );
+    return verdicts;
+  }
+  if (ctx.site.posts.has(first)) {
+    fail(`link to ${pagePath(first)} but "${first}" is a post; posts live at ${postPath(first)}`);
+    return verdicts;
+  }
+  const nearPage = suggestion(first, ctx.site.pages, pagePath);
+  const nearPost = ctx.permalink === "/:slug/" ? suggestion(first, ctx.site.posts, postPath) : "";
+  const what = ctx.permalink === "/:slug/" ? "post or page" : "page";
+  fail(`link to ${pagePath(first)} but no ${what} has slug "${first}"`, nearPage || nearPost);
   return verdicts;
 }
 
-export function createInternalLinks(topLevelRoutes: Iterable<string> = DEFAULT_TOP_LEVEL_ROUTES): Rule {
+/** The site's own routes and the extra top-level ones declared with `--route`. */
+function isServedBySite(route: string, topLevelRoutes: ReadonlySet<string>): boolean {
+  return isSiteRoute(route) || topLevelRoutes.has(route.split("/")[0] ?? "");
+}
+
+export function createInternalLinks(topLevelRoutes: Iterable<string> = []): Rule {
   const routes = new Set([...topLevelRoutes].map((route) => route.replace(/^\/+|\/+$/g, "")));
   return {
     id: "internal-link",
