@@ -2,7 +2,7 @@ import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
 import { pageSchema } from "./lib/pages/schema.ts";
 import { createPostSchema } from "./lib/posts/schema.ts";
-import { postsLoader } from "./lib/posts/loader.ts";
+import { failOnRenderErrors, postsLoader } from "./lib/posts/loader.ts";
 import { POST_FILE_PATTERNS } from "./lib/posts/paths.ts";
 import { site } from "./site.config.ts";
 
@@ -12,7 +12,10 @@ const posts = defineCollection({
 });
 
 const pages = defineCollection({
-  loader: glob({ pattern: POST_FILE_PATTERNS, base: "./src/content/pages" }),
+  loader: {
+    name: "pages-loader",
+    load: failOnRenderErrors(glob({ pattern: POST_FILE_PATTERNS, base: "./src/content/pages" }).load),
+  },
   schema: pageSchema,
 });
 

@@ -32,8 +32,29 @@ function sizeOf(absolutePath: string): { width: number; height: number } | undef
   }
 }
 
-function fail(root: string, postFile: string, problems: { line: number | undefined; message: string }[]): never {
-  throw new Error(problems.map(({ line, message }) => describeProblem(root, postFile, line, message)).join("\n"));
+/**
+ * Astro renders a post's body, trimmed and without its frontmatter, so positions count from where
+ * the body starts; the lines above it are added back for a message that points into the file.
+ */
+function linesBeforeBody(postFile: string, body: string): number {
+  const file = readFileSync(postFile, "utf8");
+  const start = body.trim() === "" ? -1 : file.indexOf(body);
+  return start === -1 ? 0 : lineAt(file, start, 1) - 1;
+}
+
+/** satteri's MDX pipeline hands plugins the source as a function that reads it, against its declared type. */
+function sourceOf(ctx: HastVisitorContext): string {
+  const source: unknown = ctx.source;
+  if (typeof source === "function") return String(source());
+  return typeof source === "string" ? source : "";
+}
+
+function fail(root: string, postFile: string, body: string, problems: { line: number | undefined; message: string }[]): never {
+  const offset = linesBeforeBody(postFile, body);
+  const lines = problems.map(({ line, message }) =>
+    describeProblem(root, postFile, line === undefined ? undefined : line + offset, message),
+  );
+  throw new Error(lines.join("\n"));
 }
 
 type JsxElement = MdxJsxFlowElementHast | MdxJsxTextElementHast;
@@ -76,6 +97,7 @@ export function rawMedia({ root, publicDir, base }: RawMediaOptions) {
       fail(
         root,
         options.postFile,
+        sourceOf(ctx),
         plan.problems.map(({ message }) => ({ line, message })),
       );
     const local = new Set(plan.local.map((reference) => reference.url));
@@ -99,6 +121,7 @@ export function rawMedia({ root, publicDir, base }: RawMediaOptions) {
         fail(
           root,
           options.postFile,
+          sourceOf(ctx),
           problems.map(({ offset, message }) => ({
             line: firstLine === undefined ? undefined : lineAt(node.value, offset, firstLine),
             message,

@@ -53,6 +53,26 @@ function slugRegistry(displayBase: string) {
   };
 }
 
+/**
+ * Astro only logs an entry that fails to render while loading, and builds on without it; a load
+ * that saw one fails instead, so the build stops with the file and the reason.
+ */
+export function failOnRenderErrors(load: Loader["load"]): Loader["load"] {
+  return async (context) => {
+    const renderErrors: string[] = [];
+    const logger = Object.create(context.logger, {
+      error: {
+        value: (message: string) => {
+          renderErrors.push(message);
+          context.logger.error(message);
+        },
+      },
+    }) as LoaderContext["logger"];
+    await load({ ...context, logger });
+    if (renderErrors.length) throw new Error(renderErrors.join("\n"));
+  };
+}
+
 export function postsLoader({ base }: { base: string }): Loader {
   const slugs = slugRegistry(base);
   const files = glob({
@@ -62,22 +82,11 @@ export function postsLoader({ base }: { base: string }): Loader {
   });
   return {
     name: "posts-loader",
-    load: async (context: LoaderContext) => {
+    // Markdown is rendered while loading and cached with the entry, so an unchanged post is never rendered again.
+    load: failOnRenderErrors(async (context: LoaderContext) => {
       slugs.reset();
-      // Markdown is rendered while loading and cached with the entry, so an unchanged post is never
-      // rendered again. Astro only logs a post that fails to render; a full load fails the build instead.
-      const renderErrors: string[] = [];
-      const logger = Object.create(context.logger, {
-        error: {
-          value: (message: string) => {
-            renderErrors.push(message);
-            context.logger.error(message);
-          },
-        },
-      }) as LoaderContext["logger"];
       await files.load({
         ...context,
-        logger,
         parseData: async (props) => {
           const filePath = props.filePath ?? "";
           const displayPath = relative(fileURLToPath(context.config.root), filePath);
@@ -94,7 +103,6 @@ export function postsLoader({ base }: { base: string }): Loader {
           }
         },
       });
-      if (renderErrors.length) throw new Error(renderErrors.join("\n"));
-    },
+    }),
   };
 }
