@@ -161,10 +161,10 @@ describe("rawMedia plugin", () => {
   const plugin = () => rawMedia({ root, publicDir, base: "/blog/" });
   const fileURL = () => pathToFileURL(postFile);
 
-  it("rewrites raw HTML in Markdown, inline and as a block", async () => {
+  it("rewrites raw HTML in Markdown, inline and as a block", () => {
     const markdown =
       '# T\r\n\r\nSee <video controls src="/posts/a/clip.mp4"></video> here.\r\n\r\n<table><tr><td><img src="/posts/a/small.png" alt=""></td></tr></table>\r\n';
-    const { html } = await markdownToHtml(markdown, { hastPlugins: [plugin()], fileURL: fileURL() });
+    const { html } = markdownToHtml(markdown, { hastPlugins: [plugin()], fileURL: fileURL() });
     expect(html).toContain('<video controls src="/blog/posts/a/clip.mp4" preload="metadata"></video>');
     expect(html).toContain(
       '<td><img src="/blog/posts/a/small.png" alt="" width="3" height="2" loading="lazy" decoding="async"></td>',
@@ -182,7 +182,7 @@ describe("rawMedia plugin", () => {
 
   it("treats lowercase media elements in MDX the same way", async () => {
     const mdx = '# T\n\n<img src="/posts/a/small.png" alt="" />\n\n<video src="/posts/a/clip.mp4" controls />\n';
-    const { code } = await mdxToJs(mdx, { hastPlugins: [plugin()], fileURL: fileURL() });
+    const { code } = mdxToJs(mdx, { hastPlugins: [plugin()], fileURL: fileURL() });
     expect(code).toMatch(
       /_jsx\("img", \{\s*alt: "",\s*src: "\/blog\/posts\/a\/small\.png",\s*width: "3",\s*height: "2",\s*loading: "lazy",\s*decoding: "async"\s*\}\)/,
     );
