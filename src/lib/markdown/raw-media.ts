@@ -27,7 +27,7 @@ export interface MediaReference {
   attribute: MediaAttributeName;
   /** The URL as the browser reads it (entities decoded). */
   url: string;
-  /** Offset of the URL text in the scanned HTML, when it is written there verbatim. */
+  /** Offset in the scanned HTML where the URL starts; unknown inside a srcset written with entities. */
   start: number | undefined;
 }
 
@@ -86,11 +86,15 @@ function referencesOf(
   value: string,
   valueStart: number | undefined,
 ): MediaReference[] {
-  const verbatim = valueStart !== undefined && html.startsWith(value, valueStart);
-  const at = (offset: number) => (verbatim ? valueStart + offset : undefined);
-  if (attribute !== "srcset")
-    return value.trim() === "" ? [] : [{ attribute, url: value.trim(), start: at(value.indexOf(value.trim())) }];
-  return srcsetUrls(value).map(({ url, offset }) => ({ attribute, url, start: at(offset) }));
+  if (attribute === "srcset") {
+    // Offsets inside a srcset only hold when no entity shifts them.
+    const verbatim = valueStart !== undefined && html.startsWith(value, valueStart);
+    return srcsetUrls(value).map(({ url, offset }) => ({ attribute, url, start: verbatim ? valueStart + offset : undefined }));
+  }
+  const url = value.trim();
+  if (url === "") return [];
+  // The value holds the URL, so its first non-space character is where the URL starts.
+  return [{ attribute, url, start: valueStart === undefined ? undefined : valueStart + html.slice(valueStart).search(/\S/) }];
 }
 
 function mediaTagOf(html: string, element: DefaultTreeAdapterTypes.Element): MediaTag | undefined {

@@ -64,9 +64,12 @@ describe("findRawMedia", () => {
     ]);
   });
 
-  it("decodes entities, and then gives no offset since the URL is not written verbatim", () => {
-    const [tag] = findRawMedia('<img src="/a&amp;b.png">');
-    expect(tag?.references).toEqual([{ attribute: "src", url: "/a&b.png", start: undefined }]);
+  it("decodes entities, keeping where the URL starts so the base can still go in front", () => {
+    const [tag] = findRawMedia('<img src="/a&amp;b.png" srcset="/a&amp;b.png 2x">');
+    expect(tag?.references).toEqual([
+      { attribute: "src", url: "/a&b.png", start: 10 },
+      { attribute: "srcset", url: "/a&b.png", start: undefined },
+    ]);
   });
 
   it("reads every URL of a srcset, with or without descriptors", () => {
@@ -123,6 +126,9 @@ describe("rewriteRawMedia", () => {
   it("keeps what the author wrote: their size, loading, self-closing slash and a root base", () => {
     expect(rewriteRawMedia('<img src="/posts/a/small.png" width="30" loading="eager" />', options()).html).toBe(
       '<img src="/blog/posts/a/small.png" width="30" loading="eager" decoding="async" />',
+    );
+    expect(rewriteRawMedia('<video src="/posts/a/clip.mp4?v=1&amp;t=2"></video>', options()).html).toBe(
+      '<video src="/blog/posts/a/clip.mp4?v=1&amp;t=2" preload="metadata"></video>',
     );
     expect(rewriteRawMedia("<img src=/posts/a/small.png>", options("/")).html).toBe(
       '<img src=/posts/a/small.png width="3" height="2" loading="lazy" decoding="async">',
