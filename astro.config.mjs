@@ -8,6 +8,7 @@ import { codeBlockPlugin, codeTransformers } from "./src/lib/markdown/code/index
 import { figures } from "./src/lib/markdown/figures.ts";
 import { headingAnchors } from "./src/lib/markdown/heading-anchors.ts";
 import { bodyImages } from "./src/lib/markdown/images.ts";
+import { rawMedia } from "./src/lib/markdown/raw-media-plugin.ts";
 import { siteLinks } from "./src/lib/markdown/site-links.ts";
 import { taskListLabels } from "./src/lib/markdown/task-lists.ts";
 import { chartImages } from "./src/integrations/chart-images.ts";
@@ -69,6 +70,7 @@ export default defineConfig({
     processor: satteri({
       hastPlugins: [
         bodyImages({ root, publicDir: fileURLToPath(new URL("./public", import.meta.url)), base: site.base }),
+        rawMedia({ root, publicDir: fileURLToPath(new URL("./public", import.meta.url)), base: site.base }),
         siteLinks(siteLinkOptions),
         headingAnchors,
         taskListLabels,

@@ -1,6 +1,8 @@
 import { defineMdastPlugin, markdownToHtml, mdxToJs } from "satteri";
 import type { MdxJsxFlowElement, MdxJsxTextElement, Position } from "satteri";
 import { parseFrontmatter } from "./frontmatter.ts";
+import { findRawMedia, isMediaTag, mediaAttributesOf, srcsetUrls } from "../markdown/raw-media.ts";
+import type { MediaTagName } from "../markdown/raw-media.ts";
 import { findHtmlTags } from "./html-tags.ts";
 import { createPointAt, stripBom } from "./positions.ts";
 import type { PointAt } from "./positions.ts";
@@ -49,7 +51,8 @@ function hasJsxAttribute(node: MdxJsxFlowElement | MdxJsxTextElement, name: stri
   return node.attributes.some((attribute) => attribute.type === "mdxJsxAttribute" && attribute.name === name);
 }
 
-const JSX_IMAGE_NAMES = new Set(["img", "Image", "Picture"]);
+/** Astro's image components, whose `src` is used as written; lowercase media elements are handled like raw HTML. */
+const JSX_IMAGE_COMPONENTS = new Set(["Image", "Picture"]);
 
 function jsxStringAttribute(node: MdxJsxFlowElement | MdxJsxTextElement, name: string): string | null | undefined {
   for (const attribute of node.attributes) {
@@ -75,21 +78,49 @@ export function parseMarkdown(source: string, format: "md" | "mdx", pointAt: Poi
 
   const visitHtml = (span: Span) => {
     const raw = source.slice(span.start, span.end);
-    for (const tag of findHtmlTags(raw, ["img", "a"])) {
+    for (const tag of findRawMedia(raw)) {
       const point = pointAt(span.start + tag.start);
-      const urlAttribute = tag.attributes.get(tag.name === "img" ? "src" : "href");
+      const alt = tag.name === "img" ? (tag.attributes.get("alt")?.value ?? null) : null;
+      if (tag.name === "img" && !tag.references.some((reference) => reference.attribute === "src")) {
+        images.push({ url: "", alt, kind: "html", point, media: { tag: "img", attribute: "src" } });
+      }
+      for (const reference of tag.references) {
+        images.push({
+          url: reference.url,
+          alt,
+          kind: "html",
+          point,
+          media: { tag: tag.name, attribute: reference.attribute },
+          ...(reference.start === undefined ? {} : { urlStart: span.start + reference.start }),
+        });
+      }
+    }
+    for (const tag of findHtmlTags(raw, ["a"])) {
+      const href = tag.attributes.get("href");
+      if (!href) continue;
       // Only point into the attribute when it holds the URL verbatim (no entities to rewrite around).
-      const urlStart =
-        urlAttribute &&
-        urlAttribute.valueStart >= 0 &&
-        raw.slice(urlAttribute.valueStart, urlAttribute.valueEnd) === urlAttribute.value
-          ? { urlStart: span.start + urlAttribute.valueStart }
-          : {};
-      if (tag.name === "img") {
-        const alt = tag.attributes.get("alt");
-        images.push({ url: urlAttribute?.value ?? "", alt: alt ? alt.value : null, kind: "html", point, ...urlStart });
-      } else if (urlAttribute) {
-        links.push({ url: urlAttribute.value, kind: "html", point, ...urlStart });
+      const verbatim = href.valueStart >= 0 && raw.slice(href.valueStart, href.valueEnd) === href.value;
+      links.push({
+        url: href.value,
+        kind: "html",
+        point: pointAt(span.start + tag.start),
+        ...(verbatim ? { urlStart: span.start + href.valueStart } : {}),
+      });
+    }
+  };
+
+  const visitJsxMedia = (node: MdxJsxFlowElement | MdxJsxTextElement, tag: MediaTagName, span: Span) => {
+    const point = pointAt(span.start);
+    const alt =
+      tag === "img" ? (jsxStringAttribute(node, "alt") ?? (hasJsxAttribute(node, "alt") ? "{expression}" : null)) : null;
+    for (const attribute of mediaAttributesOf(tag)) {
+      const value = jsxStringAttribute(node, attribute);
+      // An expression (`src={clip}`) is resolved by the bundler, not here.
+      if (value === undefined || (value === null && !(tag === "img" && attribute === "src"))) continue;
+      const urls = attribute === "srcset" ? srcsetUrls(value ?? "").map(({ url }) => url) : [(value ?? "").trim()];
+      for (const url of urls) {
+        const urlStart = locateUrl(source, span, url);
+        images.push({ url, alt, kind: "jsx", point, media: { tag, attribute }, ...(urlStart === undefined ? {} : { urlStart }) });
       }
     }
   };
@@ -98,7 +129,9 @@ export function parseMarkdown(source: string, format: "md" | "mdx", pointAt: Poi
     const span = spanOf(node);
     if (!span || node.name === null) return;
     const point = pointAt(span.start);
-    if (JSX_IMAGE_NAMES.has(node.name)) {
+    if (isMediaTag(node.name)) {
+      visitJsxMedia(node, node.name, span);
+    } else if (JSX_IMAGE_COMPONENTS.has(node.name)) {
       const src = jsxStringAttribute(node, "src");
       if (typeof src !== "string") return;
       // An alt given as an expression is there, just not readable here.

@@ -1,6 +1,7 @@
 /**
- * Just enough HTML tag scanning to find `<img>` and `<a>` inside raw HTML blocks of Markdown.
- * A full HTML parser would be overkill: we only need attribute values and where they sit.
+ * Just enough HTML tag scanning to find `<a>` inside raw HTML blocks of Markdown: attribute
+ * values and where they sit. Media elements go through src/lib/markdown/raw-media.ts, which the
+ * build shares.
  */
 
 export interface HtmlAttribute {

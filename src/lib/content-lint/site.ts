@@ -49,7 +49,8 @@ export function visibilityOf(collection: Collection, data: Readonly<Record<strin
  * What puts a link or image on the page exactly as written, out of reach of the site's Markdown
  * plugins (which add the base path); undefined when those plugins do see it. Raw HTML stays an
  * opaque string to them because astro.config.mjs leaves satteri's `rawHtml` feature off, and
- * JSX in MDX never reaches them.
+ * JSX in MDX never reaches them. Media elements are the exception: the raw-media plugin rewrites
+ * them (src/lib/markdown/raw-media-plugin.ts), and the checks carry them as `media` references.
  */
 export function verbatimSource(kind: LinkKind | ImageKind): "raw HTML" | "JSX in MDX" | undefined {
   if (kind === "html") return "raw HTML";

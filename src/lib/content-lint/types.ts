@@ -1,5 +1,6 @@
 import type { RedirectMap } from "../deploy/redirects.ts";
 import type { Permalink, TrailingSlash } from "../paths/routes.ts";
+import type { MediaAttributeName, MediaTagName } from "../markdown/raw-media.ts";
 import type { PostStatus } from "../posts/visibility.ts";
 
 export type Severity = "error" | "warning";
@@ -46,6 +47,8 @@ export interface ImageRef {
   point: Point;
   /** Offset where the URL text appears verbatim in the file, when it does. */
   urlStart?: number;
+  /** For `<img>`, `<video>`, `<audio>` and `<source>` in raw HTML or JSX: which element and attribute names the file. */
+  media?: { tag: MediaTagName; attribute: MediaAttributeName };
 }
 
 export type LinkKind = "markdown" | "reference" | "autolink" | "html" | "jsx";

@@ -54,6 +54,26 @@ function slugRegistry(displayBase: string, kind: string) {
   };
 }
 
+/**
+ * Astro only logs an entry that fails to render while loading, and builds on without it; a load
+ * that saw one fails instead, so the build stops with the file and the reason.
+ */
+function failOnRenderErrors(load: Loader["load"]): Loader["load"] {
+  return async (context) => {
+    const renderErrors: string[] = [];
+    const logger = Object.create(context.logger, {
+      error: {
+        value: (message: string) => {
+          renderErrors.push(message);
+          context.logger.error(message);
+        },
+      },
+    }) as LoaderContext["logger"];
+    await load({ ...context, logger });
+    if (renderErrors.length) throw new Error(renderErrors.join("\n"));
+  };
+}
+
 /** Posts and pages alike: `<slug>.md(x)` or `<slug>/index.md(x)`, with covers in either path form. */
 export function contentLoader({ base, kind }: { base: string; kind: "post" | "page" }): Loader {
   const slugs = slugRegistry(base, kind);
@@ -64,22 +84,11 @@ export function contentLoader({ base, kind }: { base: string; kind: "post" | "pa
   });
   return {
     name: `${kind}s-loader`,
-    load: async (context: LoaderContext) => {
+    // Markdown is rendered while loading and cached with the entry, so an unchanged post is never rendered again.
+    load: failOnRenderErrors(async (context: LoaderContext) => {
       slugs.reset();
-      // Markdown is rendered while loading and cached with the entry, so an unchanged post is never
-      // rendered again. Astro only logs a post that fails to render; a full load fails the build instead.
-      const renderErrors: string[] = [];
-      const logger = Object.create(context.logger, {
-        error: {
-          value: (message: string) => {
-            renderErrors.push(message);
-            context.logger.error(message);
-          },
-        },
-      }) as LoaderContext["logger"];
       await files.load({
         ...context,
-        logger,
         parseData: async (props) => {
           const filePath = props.filePath ?? "";
           const displayPath = relative(fileURLToPath(context.config.root), filePath);
@@ -96,7 +105,6 @@ export function contentLoader({ base, kind }: { base: string; kind: "post" | "pa
           }
         },
       });
-      if (renderErrors.length) throw new Error(renderErrors.join("\n"));
-    },
+    }),
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { resolveSiteLink, routeFor } from "../../../src/lib/content-lint/site.ts";
 import { parseAuthorDate } from "../../../src/lib/dates.ts";
 import { site } from "../../../src/site.config.ts";
-import { byRule, lintVirtual } from "./helpers.ts";
+import { byRule, columnOf, lineOf, lintVirtual } from "./helpers.ts";
 
 const post = (body: string, frontmatter = "title: T\ndate: 2026-01-01") => `---\n${frontmatter}\n---\n${body}\n`;
 const now = new Date("2026-06-01T00:00:00Z");
@@ -217,14 +217,14 @@ describe("image rules", () => {
     expect(byRule(lintVirtual(files, { existing: [] }), "missing-image").map((d) => d.column)).toEqual([6, 20, 36]);
   });
 
-  it("follow the site's base handling: Markdown images get the base added, raw HTML and JSX must carry it", () => {
+  it("follow the site's base handling: Markdown images, raw HTML and JSX media all get the base added", () => {
     const existing = ["public/img/p.png"];
     const files = {
       "posts/a.md": post(
-        '![ok](/img/p.png) ![twice](/blog/img/p.png) <img src="/blog/img/p.png" alt="ok"> <img src="/img/p.png" alt="no base">',
+        '![ok](/img/p.png) ![twice](/blog/img/p.png) <img src="/img/p.png" alt="ok"> <img src="/blog/img/p.png" alt="twice">',
       ),
       "posts/b.mdx": post(
-        '![ok](/img/p.png)\n\n<img src="/blog/img/p.png" alt="ok" /> <img src="/img/p.png" alt="no base" /> <img src="/blog/img/gone.png" alt="gone" />',
+        '![ok](/img/p.png)\n\n<img src="/img/p.png" alt="ok" /> <img src="/blog/img/p.png" alt="twice" /> <video src="/img/gone.mp4" />',
       ),
     };
     const found = byRule(lintVirtual(files, { existing, base: "/blog/" }), "missing-image");
@@ -233,33 +233,74 @@ describe("image rules", () => {
         "posts/a.md",
         'image "/blog/img/p.png" includes the site base /blog/; write /img/p.png since the site adds the base to images itself',
       ],
-      ["posts/a.md", 'image "/img/p.png" leaves out the site base /blog/; raw HTML is used as written, so write /blog/img/p.png'],
       [
-        "posts/b.mdx",
-        'image "/img/p.png" leaves out the site base /blog/; JSX in MDX is used as written, so write /blog/img/p.png',
+        "posts/a.md",
+        'img src: "/blog/img/p.png" includes the site base /blog/; write /img/p.png since the site adds the base itself',
       ],
       [
         "posts/b.mdx",
-        'image "/blog/img/gone.png" loads /blog/img/gone.png, but "/img/gone.png" does not exist (looked for public/img/gone.png)',
+        'img src: "/blog/img/p.png" includes the site base /blog/; write /img/p.png since the site adds the base itself',
       ],
+      ["posts/b.mdx", 'video src: "/img/gone.mp4" does not exist (looked for public/img/gone.mp4)'],
     ]);
   });
 
-  it("resolve relative HTML images from the page URL, and reject remote covers", () => {
+  it("refuse relative paths in raw HTML, which would load from the page URL, and reject remote covers", () => {
     const files = {
       "posts/a.md": post(
-        '<img src="./pic.png" alt="x"> <img src="pic.png" alt="y">',
+        '<img src="./pic.png" alt="x"> <img src="gone.png" alt="y">',
         "title: T\ncover_image: https://cdn.example/c.png\ncover_alt: C",
       ),
     };
     const found = byRule(lintVirtual(files, { existing: ["content/posts/pic.png"] }), "missing-image");
-    expect(found.map((d) => [d.line, d.message.split(";")[0]])).toEqual([
-      [3, 'cover_image "https://cdn.example/c.png" is remote'],
-      [6, 'image "./pic.png" loads /posts/a/pic.png, but "/posts/a/pic.png" does not exist (looked for public/posts/a/pic.png)'],
-      [6, 'image "pic.png" loads /posts/a/pic.png, but "/posts/a/pic.png" does not exist (looked for public/posts/a/pic.png)'],
+    expect(found.map((d) => [d.line, d.column, d.message.split(/;| \(looked/)[0]])).toEqual([
+      [3, 14, 'cover_image "https://cdn.example/c.png" is remote'],
+      [6, 11, 'img src: "./pic.png" is relative'],
+      [6, 41, 'img src: "gone.png" does not exist'],
     ]);
-    expect(found[1]?.message).toContain("raw HTML is used as written, so a relative src loads from the page URL");
-    expect(byRule(lintVirtual(files, { existing: ["public/posts/a/pic.png"] }), "missing-image")).toHaveLength(1);
+    expect(found[2]?.message).toMatch(/looked for \S*content\/posts\/gone\.png\);/);
+    for (const finding of found.slice(1)) {
+      expect(finding.message).toContain(
+        "raw HTML is published as written, so the browser would look for it relative to the page URL. Use Markdown image syntax",
+      );
+    }
+  });
+
+  it("check every file raw HTML media name: video src and poster, audio, source src and srcset", () => {
+    const source = post(
+      [
+        '<video controls playsinline src="/v/clip.mp4" poster="/v/gone%20poster.png"></video>',
+        "",
+        "<audio controls><source src='/v/gone.ogg'></audio>",
+        "",
+        '<picture><source srcset="/v/a.png 1x, /v/gone.png 2x"><img src="https://cdn.example/r.png" alt="Remote"></picture>',
+        "",
+        "<!-- <img src=/v/in-a-comment.png> -->",
+      ].join("\r\n"),
+    );
+    const found = byRule(
+      lintVirtual({ "posts/a.md": source }, { existing: ["public/v/clip.mp4", "public/v/a.png"] }),
+      "missing-image",
+    );
+    expect(found).toHaveLength(3);
+    expect(found.map((d) => [d.line, d.column, d.message])).toEqual([
+      [
+        lineOf(source, "<video"),
+        columnOf(source, "/v/gone%20poster"),
+        'video poster: "/v/gone%20poster.png" does not exist (looked for public/v/gone poster.png)',
+      ],
+      [
+        lineOf(source, "<audio"),
+        columnOf(source, "/v/gone.ogg"),
+        'source src: "/v/gone.ogg" does not exist (looked for public/v/gone.ogg)',
+      ],
+      [
+        lineOf(source, "<picture>"),
+        columnOf(source, "/v/gone.png"),
+        'source srcset: "/v/gone.png" does not exist (looked for public/v/gone.png)',
+      ],
+    ]);
+    expect(byRule(lintVirtual({ "posts/a.md": source }), "image-alt")).toEqual([]);
   });
 
   it("warn about missing alt text, but accept an explicit empty alt in HTML", () => {

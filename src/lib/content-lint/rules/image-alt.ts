@@ -2,7 +2,13 @@ import type { Finding, ImageRef, Rule } from "../types.ts";
 
 const FILE_NAME_ALT = /^[^\s/\\]*(?:[ _-][^\s/\\]*)*\.(?:png|jpe?g|gif|webp|avif|svg|bmp|tiff?|heic)$/i;
 
+/** Alt text belongs to an `<img>`; its `srcset` and other media elements have none to check. */
+function carriesAlt(image: ImageRef): boolean {
+  return image.media === undefined || (image.media.tag === "img" && image.media.attribute === "src");
+}
+
 function problem(image: ImageRef): string | undefined {
+  if (!carriesAlt(image)) return undefined;
   const alt = image.alt?.trim();
   if (image.kind === "frontmatter") {
     return alt ? undefined : "cover_image has no cover_alt; describe the image for screen readers";

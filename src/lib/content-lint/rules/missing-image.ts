@@ -1,3 +1,4 @@
+import { mediaMessage, resolveMediaFile } from "../../markdown/raw-media.ts";
 import { isRemoteUrl, resolveLocalImage } from "../../posts/paths.ts";
 import { urlPoint } from "../positions.ts";
 import { resolveSiteLink, verbatimSource } from "../site.ts";
@@ -20,7 +21,7 @@ function resolvedProblem(image: ImageRef, url: string, doc: LintDocument, ctx: L
 }
 
 /**
- * Raw HTML and JSX images reach the browser as written: a relative src loads from the page URL,
+ * Astro's `<Image>` and `<Picture>` components in MDX get a string `src` as written: a relative src loads from the page URL,
  * and a site-absolute one must already carry the base. Either way the file has to be in public/.
  */
 function verbatimProblem(url: string, source: string, doc: LintDocument, ctx: LintContext): string | undefined {
@@ -39,9 +40,21 @@ function verbatimProblem(url: string, source: string, doc: LintDocument, ctx: Li
   return `image "${url}" loads ${served}, but ${found.reason}${hint}`;
 }
 
+/** Raw HTML and JSX media get the base path and their files checked by the build (src/lib/markdown/raw-media-plugin.ts), the same way. */
+function mediaProblem(
+  media: NonNullable<ImageRef["media"]>,
+  url: string,
+  doc: LintDocument,
+  ctx: LintContext,
+): string | undefined {
+  const target = resolveMediaFile(doc.absPath, url, ctx);
+  return target.kind === "problem" ? mediaMessage(media.tag, media.attribute, target.reason) : undefined;
+}
+
 function problem(image: ImageRef, doc: LintDocument, ctx: LintContext): string | undefined {
   const url = image.url.trim();
-  if (url === "") return "image has no source";
+  if (url === "") return image.media && image.media.tag !== "img" ? undefined : "image has no source";
+  if (image.media) return mediaProblem(image.media, url, doc, ctx);
   if (isRemoteUrl(url)) {
     return image.kind === "frontmatter"
       ? `cover_image "${url}" is remote; covers must be files in the repository (download it beside the post)`
@@ -53,7 +66,7 @@ function problem(image: ImageRef, doc: LintDocument, ctx: LintContext): string |
 
 export const missingImage: Rule = {
   id: "missing-image",
-  description: "Local and site-absolute images must exist.",
+  description: "Local and site-absolute images, videos and audio must exist.",
   check(doc, ctx) {
     const findings: Finding[] = [];
     for (const image of doc.images) {
