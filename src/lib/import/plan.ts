@@ -1,0 +1,203 @@
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { scanPosts } from "../authoring/posts-dir.ts";
+import { readFrontmatter } from "../posts/frontmatter.ts";
+import { postSlug } from "../posts/paths.ts";
+import { createPostSchema, POST_FIELDS } from "../posts/schema.ts";
+import { PAGE_FIELDS, pageSchema } from "../pages/schema.ts";
+import { findAssetReferences, type ResolvedAsset, resolveAsset } from "./assets.ts";
+import { mapFrontmatter, type UnmappedKey } from "./frontmatter.ts";
+import type { ImportSource, SourceDocument } from "./sources.ts";
+
+export interface Destination {
+  /** The blog's root, holding `src/content` and `public`. */
+  root: string;
+  timeZone: string;
+  /** Overwrite files that differ from what the import brings. */
+  force?: boolean;
+}
+
+/** One file the import wants on disk, and how that compares with what is there. */
+export interface PlannedFile {
+  target: string;
+  /** Where the content comes from: the old post, or the asset file. */
+  source: string;
+  content: string | Buffer;
+  state: "new" | "unchanged" | "changed";
+}
+
+export interface PlannedDocument {
+  collection: "posts" | "pages";
+  source: string;
+  /** The Markdown file written here. */
+  target: string;
+  slug: string;
+  oldSlug: string;
+  date: string | undefined;
+  unmapped: UnmappedKey[];
+  files: PlannedFile[];
+  remote: string[];
+  missing: { url: string; reason: string }[];
+}
+
+export interface Refusal {
+  source: string;
+  reason: string;
+}
+
+export interface ImportPlan {
+  documents: PlannedDocument[];
+  refused: Refusal[];
+}
+
+function stateOf(target: string, content: string | Buffer): PlannedFile["state"] {
+  if (!fs.existsSync(target)) return "new";
+  const existing = fs.readFileSync(target);
+  return existing.equals(typeof content === "string" ? Buffer.from(content, "utf8") : content) ? "unchanged" : "changed";
+}
+
+function issuesOf(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join(".") || "frontmatter"}: ${issue.message}`).join("; ");
+}
+
+/** The schema this blog's build applies, with covers checked as paths here (their files are checked below). */
+function validate(collection: SourceDocument["collection"], data: Record<string, unknown>, timeZone: string) {
+  const schema = collection === "posts" ? createPostSchema({ timeZone, cover: z.string() }) : pageSchema;
+  const result = schema.safeParse(data);
+  return result.success ? undefined : issuesOf(result.error);
+}
+
+/** A path for messages: relative to where the command runs, when it is below it. */
+export function display(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
+}
+
+interface DocumentContext {
+  source: ImportSource;
+  destination: Destination;
+  /** Posts already in the blog, by the slug they are served at. */
+  existingPosts: Map<string, string>;
+  /** Slugs and targets this import already claimed, so two old posts cannot land on one. */
+  claimedSlugs: Map<string, string>;
+  claimedFiles: Map<string, PlannedFile>;
+}
+
+function planDocument(doc: SourceDocument, context: DocumentContext): PlannedDocument | Refusal {
+  const refuse = (reason: string): Refusal => ({ source: doc.file, reason });
+  const original = fs.readFileSync(doc.file, "utf8");
+  let mapped: ReturnType<typeof mapFrontmatter>;
+  try {
+    mapped = mapFrontmatter(original, { known: doc.collection === "posts" ? POST_FIELDS : PAGE_FIELDS, fileDate: doc.fileDate });
+  } catch (error) {
+    return refuse(error instanceof Error ? error.message : String(error));
+  }
+  const data = readFrontmatter(mapped.content);
+  const invalid = validate(doc.collection, data, context.destination.timeZone);
+  if (invalid) return refuse(`the schema would reject it: ${invalid}`);
+
+  const extension = /\.mdx$/i.test(doc.file) ? "mdx" : "md";
+  const references = findAssetReferences(mapped.content, extension, data["cover_image"]);
+  const resolved = references.map((reference) => ({
+    reference,
+    asset: resolveAsset(reference, doc.file, context.source.publicDirs),
+  }));
+  const cover = resolved.find(({ reference }) => reference.from === "cover")?.asset;
+  if (cover?.kind === "remote")
+    return refuse(`cover_image "${cover.url}" is remote; covers must be files (download it, then import again)`);
+  if (cover?.kind === "missing") return refuse(`cover_image "${cover.url}" ${cover.reason}`);
+
+  const relativeAssets = resolved.flatMap(({ asset }) => (asset.kind === "relative" ? [asset] : []));
+  const collectionDir = path.join(context.destination.root, "src/content", doc.collection);
+  const asFolder = doc.bundle || relativeAssets.length > 0;
+  const entry = asFolder ? `${doc.name}/index.${extension}` : `${doc.name}.${extension}`;
+  const target = path.join(collectionDir, entry);
+  const slug = postSlug(entry, data["slug"]);
+  const oldSlug = typeof data["slug"] === "string" && data["slug"].trim() ? data["slug"].trim() : doc.name;
+
+  if (doc.collection === "posts") {
+    const existing = context.existingPosts.get(slug);
+    if (existing !== undefined && path.resolve(existing) !== path.resolve(target))
+      return refuse(`its slug "${slug}" is already used by ${display(existing)}; rename or remove one of them`);
+    const claimed = context.claimedSlugs.get(slug);
+    if (claimed !== undefined) return refuse(`its slug "${slug}" is also the slug of ${display(claimed)}, imported first`);
+  }
+
+  const publicDir = path.join(context.destination.root, "public");
+  const targetOf = (asset: ResolvedAsset & { kind: "public" | "relative" }) =>
+    asset.kind === "public"
+      ? path.join(publicDir, ...asset.sitePath.split("/"))
+      : path.join(path.dirname(target), asset.relativePath);
+  const files: PlannedFile[] = [
+    { target, source: doc.file, content: mapped.content, state: stateOf(target, mapped.content) },
+    ...resolved.flatMap(({ asset }) => {
+      if (asset.kind !== "public" && asset.kind !== "relative") return [];
+      const assetTarget = targetOf(asset);
+      const content = fs.readFileSync(asset.source);
+      return [{ target: assetTarget, source: asset.source, content, state: stateOf(assetTarget, content) }];
+    }),
+  ];
+  const unique = [...new Map(files.map((file) => [file.target, file])).values()];
+  for (const file of unique) {
+    if (file.state === "changed" && !context.destination.force)
+      return refuse(
+        `${display(file.target)} already exists with different content than ${display(file.source)} (--force replaces it)`,
+      );
+    const other = context.claimedFiles.get(file.target);
+    if (other && !Buffer.from(other.content).equals(Buffer.from(file.content)))
+      return refuse(`${display(file.target)} would hold both ${display(other.source)} and ${display(file.source)}`);
+  }
+
+  if (doc.collection === "posts") context.claimedSlugs.set(slug, doc.file);
+  for (const file of unique) context.claimedFiles.set(file.target, file);
+  return {
+    collection: doc.collection,
+    source: doc.file,
+    target,
+    slug,
+    oldSlug,
+    date: typeof data["date"] === "string" ? data["date"] : undefined,
+    unmapped: mapped.unmapped,
+    files: unique,
+    remote: resolved.flatMap(({ asset }) => (asset.kind === "remote" ? [asset.url] : [])),
+    missing: resolved.flatMap(({ asset }) => (asset.kind === "missing" ? [{ url: asset.url, reason: asset.reason }] : [])),
+  };
+}
+
+/**
+ * Works out every file the import would write without touching the disk, so a refused post
+ * leaves nothing half-copied behind.
+ */
+export function planImport(source: ImportSource, destination: Destination): ImportPlan {
+  const postsDir = path.join(destination.root, "src/content/posts");
+  const context: DocumentContext = {
+    source,
+    destination,
+    existingPosts: new Map(scanPosts(postsDir).map((post) => [post.slug, post.path])),
+    claimedSlugs: new Map(),
+    claimedFiles: new Map(),
+  };
+  const documents: PlannedDocument[] = [];
+  const refused: Refusal[] = [];
+  for (const doc of source.documents) {
+    const planned = planDocument(doc, context);
+    if ("target" in planned) documents.push(planned);
+    else refused.push(planned);
+  }
+  return { documents, refused };
+}
+
+/** Writes what differs; files already as planned are left alone, so their times do not change. */
+export function writePlan(plan: ImportPlan): { written: string[] } {
+  const written: string[] = [];
+  for (const doc of plan.documents) {
+    for (const file of doc.files) {
+      if (file.state === "unchanged" || written.includes(file.target)) continue;
+      fs.mkdirSync(path.dirname(file.target), { recursive: true });
+      fs.writeFileSync(file.target, file.content);
+      written.push(file.target);
+    }
+  }
+  return { written };
+}
