@@ -55,9 +55,10 @@ function markdownFiles(dir: string, recursive: boolean): string[] {
   return found.sort();
 }
 
-function documentFor(collection: SourceDocument["collection"], file: string, kind: SourceKind): SourceDocument {
+/** `index.md` directly in the collection folder is a page named "index", not a bundle. */
+function documentFor(collection: SourceDocument["collection"], file: string, kind: SourceKind, dir: string): SourceDocument {
   const base = path.basename(file);
-  const bundle = /^index\.(md|mdx|markdown)$/i.test(base);
+  const bundle = /^index\.(md|mdx|markdown)$/i.test(base) && path.dirname(file) !== dir;
   const rawName = bundle ? path.basename(path.dirname(file)) : stem(base);
   const jekyll = kind === "jekyll" ? JEKYLL_POST.exec(bundle ? `${rawName}.md` : base) : null;
   if (jekyll?.[1] && jekyll[2]) return { collection, file, name: stem(jekyll[2]), bundle, fileDate: jekyll[1] };
@@ -81,8 +82,8 @@ function astro(root: string): ImportSource | undefined {
     root,
     publicDirs: [path.join(root, "public")],
     documents: [
-      ...markdownFiles(posts, true).map((file) => documentFor("posts", file, "astro")),
-      ...(pages ? markdownFiles(pages, true).map((file) => documentFor("pages", file, "astro")) : []),
+      ...markdownFiles(posts, true).map((file) => documentFor("posts", file, "astro", posts)),
+      ...(pages ? markdownFiles(pages, true).map((file) => documentFor("pages", file, "astro", pages)) : []),
     ],
   };
 }
@@ -99,8 +100,8 @@ function jekyll(root: string): ImportSource | undefined {
     documents: [
       ...markdownFiles(posts, true)
         .filter((file) => JEKYLL_POST.test(path.basename(file)))
-        .map((file) => documentFor("posts", file, "jekyll")),
-      ...pages.map((file) => documentFor("pages", file, "jekyll")),
+        .map((file) => documentFor("posts", file, "jekyll", posts)),
+      ...pages.map((file) => documentFor("pages", file, "jekyll", root)),
     ],
   };
 }
@@ -123,8 +124,8 @@ function hugo(root: string): ImportSource | undefined {
     root,
     publicDirs: [path.join(root, "static")],
     documents: [
-      ...markdownFiles(posts, true).map((file) => documentFor("posts", file, "hugo")),
-      ...pageFiles.sort().map((file) => documentFor("pages", file, "hugo")),
+      ...markdownFiles(posts, true).map((file) => documentFor("posts", file, "hugo", posts)),
+      ...pageFiles.sort().map((file) => documentFor("pages", file, "hugo", content)),
     ],
   };
 }
@@ -138,7 +139,7 @@ function eleventy(root: string): ImportSource | undefined {
     root,
     // Passthrough copies usually keep their path below the input folder; `public/` is a common convention.
     publicDirs: [...new Set([input, root, path.join(root, "public")])],
-    documents: markdownFiles(posts, true).map((file) => documentFor("posts", file, "eleventy")),
+    documents: markdownFiles(posts, true).map((file) => documentFor("posts", file, "eleventy", posts)),
   };
 }
 
