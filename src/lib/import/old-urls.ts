@@ -15,6 +15,7 @@ export interface ImportedPostUrl {
   slug: string;
   /** The frontmatter date as written, if any. */
   date: string | undefined;
+  status: "draft" | "scheduled" | "published";
 }
 
 const VARIABLES = new Set(["slug", "title", "year", "month", "day"]);
@@ -76,6 +77,11 @@ export function oldUrlRedirects(
   const exact = slugOnly ? posts.filter((post) => post.oldSlug !== post.slug) : posts;
   if (slugOnly && posts.length > exact.length) redirects[normalized] = target;
   for (const post of exact) {
+    // A redirect to a page the build does not make fails the build.
+    if (post.status !== "published") {
+      skipped.push({ slug: post.slug, reason: `${post.status}: no page to redirect to yet` });
+      continue;
+    }
     const parts = calendar(post.date, timeZone);
     if (!slugOnly && !parts) {
       skipped.push({ slug: post.slug, reason: `no date to fill in ${pattern}` });

@@ -5,6 +5,7 @@ import { scanPosts } from "../authoring/posts-dir.ts";
 import { readFrontmatter } from "../posts/frontmatter.ts";
 import { postSlug } from "../posts/paths.ts";
 import { createPostSchema, POST_FIELDS } from "../posts/schema.ts";
+import { type PostStatus, postStatus } from "../posts/visibility.ts";
 import { PAGE_FIELDS, pageSchema } from "../pages/schema.ts";
 import { findAssetReferences, type ResolvedAsset, resolveAsset } from "./assets.ts";
 import { mapFrontmatter, type UnmappedKey } from "./frontmatter.ts";
@@ -16,6 +17,8 @@ export interface Destination {
   timeZone: string;
   /** Overwrite files that differ from what the import brings. */
   force?: boolean;
+  /** When "scheduled" is judged; defaults to now. */
+  now?: Date;
 }
 
 /** One file the import wants on disk, and how that compares with what is there. */
@@ -35,6 +38,8 @@ export interface PlannedDocument {
   slug: string;
   oldSlug: string;
   date: string | undefined;
+  /** Whether a production build gives the post a page (pages count as published). */
+  status: PostStatus;
   unmapped: UnmappedKey[];
   files: PlannedFile[];
   remote: string[];
@@ -61,11 +66,18 @@ function issuesOf(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join(".") || "frontmatter"}: ${issue.message}`).join("; ");
 }
 
-/** The schema this blog's build applies, with covers checked as paths here (their files are checked below). */
-function validate(collection: SourceDocument["collection"], data: Record<string, unknown>, timeZone: string) {
-  const schema = collection === "posts" ? createPostSchema({ timeZone, cover: z.string() }) : pageSchema;
-  const result = schema.safeParse(data);
-  return result.success ? undefined : issuesOf(result.error);
+/**
+ * The schema this blog's build applies, with covers checked as paths here (their files are checked
+ * below), and what the build would do with the post.
+ */
+function validate(doc: SourceDocument, data: Record<string, unknown>, destination: Destination) {
+  if (doc.collection === "pages") {
+    const page = pageSchema.safeParse(data);
+    return page.success ? { status: "published" as const } : { problem: issuesOf(page.error) };
+  }
+  const post = createPostSchema({ timeZone: destination.timeZone, cover: z.string() }).safeParse(data);
+  if (!post.success) return { problem: issuesOf(post.error) };
+  return { status: postStatus(post.data, destination.now ?? new Date()) };
 }
 
 /** A path for messages: relative to where the command runs, when it is below it. */
@@ -94,8 +106,8 @@ function planDocument(doc: SourceDocument, context: DocumentContext): PlannedDoc
     return refuse(error instanceof Error ? error.message : String(error));
   }
   const data = readFrontmatter(mapped.content);
-  const invalid = validate(doc.collection, data, context.destination.timeZone);
-  if (invalid) return refuse(`the schema would reject it: ${invalid}`);
+  const verdict = validate(doc, data, context.destination);
+  if ("problem" in verdict) return refuse(`the schema would reject it: ${verdict.problem}`);
 
   const extension = /\.mdx$/i.test(doc.file) ? "mdx" : "md";
   const references = findAssetReferences(mapped.content, extension, data["cover_image"]);
@@ -158,6 +170,7 @@ function planDocument(doc: SourceDocument, context: DocumentContext): PlannedDoc
     slug,
     oldSlug,
     date: typeof data["date"] === "string" ? data["date"] : undefined,
+    status: verdict.status,
     unmapped: mapped.unmapped,
     files: unique,
     remote: resolved.flatMap(({ asset }) => (asset.kind === "remote" ? [asset.url] : [])),

@@ -63,7 +63,7 @@ export function formatImportSummary(report: ImportReport): string {
     "Media not found in the old blog:",
     plan.documents.flatMap((doc) => doc.missing.map(({ url, reason }) => `${display(doc.source)}: ${url} ${reason}`)),
   );
-  section("Old addresses kept by hand (no redirect written):", [
+  section("Old addresses left without a redirect:", [
     ...report.skippedRedirects.map(({ slug, reason }) => `${slug}: ${reason}`),
     ...(report.config?.conflicting ?? []).map(
       ({ from, existing, wanted }) => `${from}: already redirects to ${existing}, not to ${wanted}`,

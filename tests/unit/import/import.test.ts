@@ -188,7 +188,7 @@ describe("old addresses", () => {
       "/2021/11/second-post/",
     ]);
     expect(config(root)).toContain('    "/2019/04/hello-world/": "/posts/hello-world/",\n');
-    expect(report.skippedRedirects).toEqual([{ slug: "unfinished", reason: "no date to fill in /:year/:month/:slug/" }]);
+    expect(report.skippedRedirects).toEqual([{ slug: "unfinished", reason: "draft: no page to redirect to yet" }]);
   });
 
   it("--keep-urls sets permalink and trailingSlash instead of adding redirects", () => {
@@ -233,7 +233,7 @@ describe("other generators", () => {
         "  posts: 2 written, 0 unchanged",
         "  pages: 1 written, 0 unchanged",
         "  assets: 1 copied, 0 unchanged",
-        "  redirects: 2 added to <blog>/src/site.config.ts",
+        "  redirects: 1 added to <blog>/src/site.config.ts",
         "  unmapped keys: 4 in 3 files",
         "  refused: 0",
         "",
@@ -241,6 +241,9 @@ describe("other generators", () => {
         `  ${jekyll}/_posts/2019-04-01-first-jekyll-post.md: layout (no matching field)`,
         `  ${jekyll}/_posts/2019-05-02-not-yet.md: layout (no matching field)`,
         `  ${jekyll}/about.md: layout (no matching field), permalink (no matching field)`,
+        "",
+        "Old addresses left without a redirect:",
+        "  not-yet: draft: no page to redirect to yet",
         "",
         "Content checks: 1 problem (0 errors) in the imported files:",
         "  <blog>/src/content/posts/first-jekyll-post.md:6:14 warning image-alt cover_image has no cover_alt; describe the image for screen readers",

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PERMALINKS, keepUrlSettings, oldUrlRedirects, parseOldUrlPattern } from "../../../src/lib/import/old-urls.ts";
 
+const published = "published" as const;
 const posts = [
-  { oldSlug: "hello-world", slug: "hello-world", date: "2019-04-14" },
-  // Midnight UTC on May 1st is still April 30th in New York.
-  { oldSlug: "late", slug: "late", date: "2019-05-01T02:00:00Z" },
-  { oldSlug: "Old_Name", slug: "old_name", date: "2020-01-05" },
+  { oldSlug: "hello-world", slug: "hello-world", date: "2019-04-14", status: published },
+  // 2 a.m. UTC on May 1st is still April 30th in New York.
+  { oldSlug: "late", slug: "late", date: "2019-05-01T02:00:00Z", status: published },
+  { oldSlug: "Old_Name", slug: "old_name", date: "2020-01-05", status: published },
 ];
 const timeZone = "America/New_York";
 
@@ -35,9 +36,28 @@ describe("oldUrlRedirects", () => {
   });
 
   it("skips a dated pattern for a post without a date, saying so", () => {
-    expect(oldUrlRedirects("/:year/:slug", [{ oldSlug: "d", slug: "d", date: undefined }], DEFAULT_PERMALINKS, timeZone)).toEqual(
-      { redirects: {}, skipped: [{ slug: "d", reason: "no date to fill in /:year/:slug" }] },
-    );
+    expect(
+      oldUrlRedirects(
+        "/:year/:slug",
+        [{ oldSlug: "d", slug: "d", date: undefined, status: published }],
+        DEFAULT_PERMALINKS,
+        timeZone,
+      ),
+    ).toEqual({ redirects: {}, skipped: [{ slug: "d", reason: "no date to fill in /:year/:slug" }] });
+  });
+
+  it("writes no exact rule to a draft or scheduled post, whose page the build does not make", () => {
+    const unpublished = [
+      { oldSlug: "d", slug: "d", date: "2019-01-01", status: "draft" as const },
+      { oldSlug: "s", slug: "s-new", date: "2099-01-01", status: "scheduled" as const },
+    ];
+    expect(oldUrlRedirects("/:year/:slug", unpublished, DEFAULT_PERMALINKS, timeZone)).toEqual({
+      redirects: {},
+      skipped: [
+        { slug: "d", reason: "draft: no page to redirect to yet" },
+        { slug: "s-new", reason: "scheduled: no page to redirect to yet" },
+      ],
+    });
   });
 
   it("follows the site's permalink settings for the targets", () => {
