@@ -86,6 +86,16 @@ export function display(file: string): string {
   return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
 }
 
+/**
+ * The slug the old blog served a post at: its `slug` field, or the file name the way that
+ * generator turns it into a URL (Astro and Eleventy slugify it, Hugo lowercases it, Jekyll keeps it).
+ */
+function oldSlugOf(kind: ImportSource["kind"], name: string, frontmatterSlug: unknown): string {
+  if (typeof frontmatterSlug === "string" && frontmatterSlug.trim()) return frontmatterSlug.trim();
+  if (kind === "astro" || kind === "eleventy") return postSlug(`${name}.md`);
+  return kind === "hugo" ? name.toLowerCase() : name;
+}
+
 interface DocumentContext {
   source: ImportSource;
   destination: Destination;
@@ -126,7 +136,7 @@ function planDocument(doc: SourceDocument, context: DocumentContext): PlannedDoc
   const entry = asFolder ? `${doc.name}/index.${extension}` : `${doc.name}.${extension}`;
   const target = path.join(collectionDir, entry);
   const slug = postSlug(entry, data["slug"]);
-  const oldSlug = typeof data["slug"] === "string" && data["slug"].trim() ? data["slug"].trim() : doc.name;
+  const oldSlug = oldSlugOf(context.source.kind, doc.name, data["slug"]);
 
   if (doc.collection === "posts") {
     const existing = context.existingPosts.get(slug);

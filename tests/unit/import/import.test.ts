@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -313,5 +314,19 @@ describe("npm run import", () => {
     expect(result.stderr).toMatch(/^Import stopped, nothing written\. .*hugo-blog\/static: no blog found\./);
     expect(result.status).toBe(1);
     expect(run().status).toBe(2);
+  });
+});
+
+describe("old slugs", () => {
+  it("redirects from the address the old generator made of the file name", () => {
+    const source = fs.mkdtempSync(path.join(os.tmpdir(), "import-source-"));
+    blogs.push(source);
+    const posts = path.join(source, "src/content/posts");
+    fs.mkdirSync(posts, { recursive: true });
+    fs.writeFileSync(path.join(posts, "Mixed Case.md"), "---\ntitle: T\ndate: 2020-01-01\n---\nBody\n");
+    const root = newBlog();
+    const report = runImport({ from: source, root, timeZone, base: "/", oldUrls: "/blog/:slug" });
+    expect(report.plan.documents.map((doc) => [doc.oldSlug, doc.slug])).toEqual([["mixed-case", "mixed-case"]]);
+    expect(report.config?.added).toEqual(["/blog/:slug"]);
   });
 });
