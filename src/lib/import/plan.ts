@@ -106,6 +106,39 @@ interface DocumentContext {
   claimedFiles: Map<string, PlannedFile>;
 }
 
+/** The post itself and each local file it shows, once each, where this blog keeps them. */
+function plannedFiles(
+  target: string,
+  source: string,
+  content: string,
+  resolved: readonly { asset: ResolvedAsset }[],
+  root: string,
+): PlannedFile[] {
+  const files: PlannedFile[] = [{ target, source, content, state: stateOf(target, content) }];
+  for (const { asset } of resolved) {
+    if (asset.kind !== "public" && asset.kind !== "relative") continue;
+    const assetTarget =
+      asset.kind === "public"
+        ? path.join(root, "public", ...asset.sitePath.split("/"))
+        : path.join(path.dirname(target), asset.relativePath);
+    const bytes = fs.readFileSync(asset.source);
+    files.push({ target: assetTarget, source: asset.source, content: bytes, state: stateOf(assetTarget, bytes) });
+  }
+  return [...new Map(files.map((file) => [file.target, file])).values()];
+}
+
+/** Why these files cannot be written: one would replace something different. */
+function conflictOf(files: readonly PlannedFile[], context: DocumentContext): string | undefined {
+  for (const file of files) {
+    if (file.state === "changed" && !context.destination.force)
+      return `${display(file.target)} already exists with different content than ${display(file.source)} (--force replaces it)`;
+    const other = context.claimedFiles.get(file.target);
+    if (other && !Buffer.from(other.content).equals(Buffer.from(file.content)))
+      return `${display(file.target)} would hold both ${display(other.source)} and ${display(file.source)}`;
+  }
+  return undefined;
+}
+
 function planDocument(doc: SourceDocument, context: DocumentContext): PlannedDocument | Refusal {
   const refuse = (reason: string): Refusal => ({ source: doc.file, reason });
   const original = fs.readFileSync(doc.file, "utf8");
@@ -146,33 +179,12 @@ function planDocument(doc: SourceDocument, context: DocumentContext): PlannedDoc
     if (claimed !== undefined) return refuse(`its slug "${slug}" is also the slug of ${display(claimed)}, imported first`);
   }
 
-  const publicDir = path.join(context.destination.root, "public");
-  const targetOf = (asset: ResolvedAsset & { kind: "public" | "relative" }) =>
-    asset.kind === "public"
-      ? path.join(publicDir, ...asset.sitePath.split("/"))
-      : path.join(path.dirname(target), asset.relativePath);
-  const files: PlannedFile[] = [
-    { target, source: doc.file, content: mapped.content, state: stateOf(target, mapped.content) },
-    ...resolved.flatMap(({ asset }) => {
-      if (asset.kind !== "public" && asset.kind !== "relative") return [];
-      const assetTarget = targetOf(asset);
-      const content = fs.readFileSync(asset.source);
-      return [{ target: assetTarget, source: asset.source, content, state: stateOf(assetTarget, content) }];
-    }),
-  ];
-  const unique = [...new Map(files.map((file) => [file.target, file])).values()];
-  for (const file of unique) {
-    if (file.state === "changed" && !context.destination.force)
-      return refuse(
-        `${display(file.target)} already exists with different content than ${display(file.source)} (--force replaces it)`,
-      );
-    const other = context.claimedFiles.get(file.target);
-    if (other && !Buffer.from(other.content).equals(Buffer.from(file.content)))
-      return refuse(`${display(file.target)} would hold both ${display(other.source)} and ${display(file.source)}`);
-  }
+  const files = plannedFiles(target, doc.file, mapped.content, resolved, context.destination.root);
+  const conflict = conflictOf(files, context);
+  if (conflict) return refuse(conflict);
 
   if (doc.collection === "posts") context.claimedSlugs.set(slug, doc.file);
-  for (const file of unique) context.claimedFiles.set(file.target, file);
+  for (const file of files) context.claimedFiles.set(file.target, file);
   return {
     collection: doc.collection,
     source: doc.file,
@@ -182,7 +194,7 @@ function planDocument(doc: SourceDocument, context: DocumentContext): PlannedDoc
     date: typeof data["date"] === "string" ? data["date"] : undefined,
     status: verdict.status,
     unmapped: mapped.unmapped,
-    files: unique,
+    files,
     remote: resolved.flatMap(({ asset }) => (asset.kind === "remote" ? [asset.url] : [])),
     missing: resolved.flatMap(({ asset }) => (asset.kind === "missing" ? [{ url: asset.url, reason: asset.reason }] : [])),
   };
