@@ -330,3 +330,60 @@ describe("old slugs", () => {
     expect(report.config?.added).toEqual(["/blog/:slug"]);
   });
 });
+
+describe("media that cannot be brought in", () => {
+  function sourceBlog(posts: Record<string, string>): string {
+    const source = fs.mkdtempSync(path.join(os.tmpdir(), "import-source-"));
+    blogs.push(source);
+    for (const [file, content] of Object.entries(posts)) {
+      fs.mkdirSync(path.dirname(path.join(source, file)), { recursive: true });
+      fs.writeFileSync(path.join(source, file), content);
+    }
+    return source;
+  }
+
+  it("refuses a post whose cover is remote or missing, and lists a missing body image", () => {
+    const source = sourceBlog({
+      "src/content/posts/remote.md": "---\ntitle: R\ndate: 2020-01-01\ncover_image: https://example.com/c.png\n---\n",
+      "src/content/posts/missing.md": "---\ntitle: M\ndate: 2020-01-01\nheroImage: /gone.png\n---\n",
+      "src/content/posts/body.md": "---\ntitle: B\ndate: 2020-01-01\n---\n![Gone](/gone.png)\n",
+    });
+    const report = runImport({ from: source, root: newBlog(), timeZone, base: "/" });
+    expect(report.plan.refused.map(({ source: file, reason }) => `${path.basename(file)}: ${reason}`)).toEqual([
+      'missing.md: cover_image "/gone.png" not found in public',
+      'remote.md: cover_image "https://example.com/c.png" is remote; covers must be files (download it, then import again)',
+    ]);
+    expect(report.plan.documents.map((doc) => doc.missing)).toEqual([[{ url: "/gone.png", reason: "not found in public" }]]);
+  });
+
+  it("refuses a file in public/ that differs from the old blog's, naming both, and replaces it with --force", () => {
+    const source = sourceBlog({
+      "src/content/posts/a.md": "---\ntitle: A\ndate: 2020-01-01\n---\n![Logo](/logo.png)\n",
+      "public/logo.png": "old blog's logo",
+    });
+    const root = newBlog();
+    fs.mkdirSync(path.join(root, "public"));
+    fs.writeFileSync(path.join(root, "public/logo.png"), "this blog's logo");
+    const refused = runImport({ from: source, root, timeZone, base: "/" }).plan.refused;
+    expect(refused.map((entry) => entry.reason)).toEqual([
+      `${path.join(root, "public/logo.png")} already exists with different content than ${path.join(source, "public/logo.png")} (--force replaces it)`,
+    ]);
+    expect(fs.existsSync(path.join(root, "src/content/posts/a.md"))).toBe(false);
+    runImport({ from: source, root, timeZone, base: "/", force: true });
+    expect(fs.readFileSync(path.join(root, "public/logo.png"), "utf8")).toBe("old blog's logo");
+  });
+
+  it("refuses the second of two old posts that would land on one slug, naming the first", () => {
+    const source = sourceBlog({
+      "src/content/posts/a.md": "---\ntitle: A\ndate: 2020-01-01\n---\n",
+      "src/content/posts/b.md": "---\ntitle: B\ndate: 2020-01-01\nslug: a\n---\n",
+    });
+    const refused = runImport({ from: source, root: newBlog(), timeZone, base: "/" }).plan.refused;
+    expect(refused).toEqual([
+      {
+        source: path.join(source, "src/content/posts/b.md"),
+        reason: `its slug "a" is also the slug of ${path.join(source, "src/content/posts/a.md")}, imported first`,
+      },
+    ]);
+  });
+});
