@@ -2,70 +2,96 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LinkChecker } from "linkinator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deploySettingsOf } from "../../src/lib/deploy/deploy-files.ts";
+import { runImport } from "../../src/lib/import/run.ts";
+import { importFixtures } from "../support/import.ts";
 import { serveWithNginx, type NginxSite } from "../support/nginx.ts";
-import { createProject, fixturesDir, runAstro, setSiteSettings } from "../support/project.ts";
+import { createProject, loadSiteSettings, runAstro, setSiteSettings } from "../support/project.ts";
 
 /**
- * A blog modelled on one moved in from another Astro site, its files copied in unchanged and
- * served the way it always was: posts at the root without trailing slashes, older addresses
- * redirected, the feed at /rss.
+ * A blog modelled on one moving in from another Astro site: posts at the root without trailing
+ * slashes, older /blog/<slug> and /posts/<slug> addresses, its feed at /rss, a `+` in a slug, CRLF
+ * files, raw video, figure and table markup, untitled pages with covers. Moved in two ways: its files
+ * copied unchanged and served as they were, and through `npm run import` under the default permalinks.
  */
-const BLOG = join(fixturesDir, "migration/astro-blog");
-const SETTINGS = {
-  redirects: { "/blog/:slug": "/:slug/", "/posts/:slug": "/:slug/" },
-  feedAliases: ["/rss"],
-};
-const ENV = { SITE_PERMALINK: "/:slug/", SITE_TRAILING_SLASH: "never", SITE_URL: "https://old.example.org" };
+const BLOG = join(importFixtures, "astro-blog");
 
-let dist = "";
-let output = "";
-const read = (file: string) => readFileSync(join(dist, file), "utf8");
+interface Built {
+  dist: string;
+  output: string;
+}
 
-beforeAll(async () => {
-  const dir = createProject("migration-root", {}, { blog: BLOG });
-  setSiteSettings(dir, SETTINGS);
-  const build = await runAstro(dir, ["build"], ENV);
-  output = build.output;
-  if (build.code !== 0) throw new Error(`The copied blog did not build:\n${build.output}`);
-  dist = join(dir, "dist");
-});
+async function build(dir: string, env: Record<string, string>): Promise<Built> {
+  const result = await runAstro(dir, ["build"], { SITE_URL: "https://old.example.org", ...env });
+  if (result.code !== 0) throw new Error(`The moved blog did not build:\n${result.output}`);
+  return { dist: join(dir, "dist"), output: result.output };
+}
 
-describe("a blog copied in unchanged, with root permalinks and no trailing slashes", () => {
-  it("builds every published post and page at its old address, and no draft", () => {
-    for (const file of ["hello-world.html", "second-post.html", "jumbocode+.html", "now.html", "index.html"]) {
-      expect(existsSync(join(dist, file)), file).toBe(true);
-    }
-    expect(existsSync(join(dist, "unfinished.html"))).toBe(false);
-    expect(existsSync(join(dist, "index/index.html")) || existsSync(join(dist, "index.html.html"))).toBe(false);
+const reader = (built: () => Built) => (file: string) => readFileSync(join(built().dist, file), "utf8");
+
+async function brokenLinks(site: NginxSite) {
+  const origin = new URL(site.url).origin;
+  const result = await new LinkChecker().check({
+    path: site.url,
+    recurse: true,
+    linksToSkip: async (link) => !link.startsWith(origin),
+    concurrency: 4,
+  });
+  return {
+    broken: result.links.filter((link) => link.state === "BROKEN").map((link) => `${link.url} (from ${link.parent})`),
+    checked: result.links.filter((link) => link.state === "OK").map((link) => new URL(link.url).pathname),
+  };
+}
+
+describe("the blog's files copied in unchanged, served at the root without trailing slashes", () => {
+  const settings = {
+    redirects: { "/blog/:slug": "/:slug/", "/posts/:slug": "/:slug/" },
+    feedAliases: ["/rss"],
+  };
+  let built: Built;
+  const read = reader(() => built);
+  beforeAll(async () => {
+    const dir = createProject("migration-copied", {}, { blog: BLOG });
+    setSiteSettings(dir, settings);
+    built = await build(dir, { SITE_PERMALINK: "/:slug/", SITE_TRAILING_SLASH: "never" });
   });
 
-  it("links posts to each other at their root addresses, without trailing slashes", () => {
+  it("builds every published post and page at its old address, and no draft", () => {
+    const pages = ["hello-world.html", "second-post.html", "jumbocode+.html", "now.html", "index.html"];
+    expect(pages).toHaveLength(5);
+    for (const file of pages) expect(existsSync(join(built.dist, file)), file).toBe(true);
+    expect(existsSync(join(built.dist, "unfinished.html"))).toBe(false);
+    expect(existsSync(join(built.dist, "index/index.html"))).toBe(false);
+  });
+
+  it("links posts to each other at their root addresses, written with or without the slash", () => {
     const hello = read("hello-world.html");
     expect(hello).toContain('href="/second-post"');
     expect(hello).toContain('href="/jumbocode+"');
-    expect(read("second-post.html")).toContain('href="/hello-world"');
+    expect(read("jumbocode+.html")).toContain('href="/hello-world"');
     expect(read("jumbocode+.html")).toContain('href="/now"');
     expect(hello).toContain('<link rel="canonical" href="https://old.example.org/hello-world">');
   });
 
   it("shows the home page's introduction with its cover above the latest posts, and titles pages from their names", () => {
     const home = read("index.html");
-    expect(home).toContain("This introduction comes from the old blog");
-    expect(home.indexOf("This introduction")).toBeLessThan(home.indexOf("Latest writing"));
+    expect(home).toContain("I write software and notes about it.");
+    expect(home.indexOf("I write software")).toBeLessThan(home.indexOf("Latest writing"));
     expect(home).toMatch(/<figure class="cover"[^>]*>\s*<img [^>]*src="\/_astro\/portrait\.[^"]+\.webp"/);
     expect(read("now.html")).toMatch(/<h1[^>]*>Now<\/h1>/);
-    expect(read("now.html")).toMatch(/<img [^>]*src="\/_astro\/portrait\./);
+    expect(read("now.html")).toMatch(/<img [^>]*src="\/_astro\/now\.[^"]+\.webp"/);
   });
 
-  it("writes a meta-refresh page at each older address of every post, patterns expanded", () => {
-    for (const slug of ["hello-world", "second-post", "jumbocode+"]) {
+  it("writes a meta-refresh page at each older address, patterns expanded, and none for the draft", () => {
+    const slugs = ["hello-world", "second-post", "jumbocode+", "now"];
+    expect(slugs).toHaveLength(4);
+    for (const slug of slugs) {
       for (const old of [`blog/${slug}.html`, `posts/${slug}.html`]) {
         expect(read(old), old).toContain(`<meta http-equiv="refresh" content="0; url=/${slug}">`);
       }
     }
-    expect(existsSync(join(dist, "blog/unfinished.html"))).toBe(false);
-    // The pages match "/:slug/" too: /blog/now and /posts/now lead to /now.
-    expect(output).toMatch(/\[old-addresses\] 8 old addresses redirected \(8 redirect pages\), 1 feed aliases/);
+    expect(existsSync(join(built.dist, "blog/unfinished.html"))).toBe(false);
+    expect(built.output).toMatch(/\[old-addresses\] 8 old addresses redirected \(8 redirect pages\), 1 feed aliases/);
   });
 
   it("serves the RSS feed itself at its old address", () => {
@@ -73,62 +99,121 @@ describe("a blog copied in unchanged, with root permalinks and no trailing slash
     expect(read("rss.xml")).toContain("<link>https://old.example.org/hello-world</link>");
   });
 
-  it("lists pages in the sitemap at the addresses their canonical links give", () => {
+  it("lists listed pages in the sitemap at the addresses their canonical links give", () => {
     const sitemap = read("sitemap-0.xml");
     expect(sitemap).toContain("<loc>https://old.example.org/hello-world</loc>");
     expect(sitemap).toContain("<loc>https://old.example.org/jumbocode+</loc>");
     expect(sitemap).not.toContain("second-post");
   });
+
+  describe("under nginx", () => {
+    let site: NginxSite;
+    beforeAll(async () => {
+      site = await serveWithNginx(built.dist, "/", { ...settings, trailingSlash: "never" });
+    });
+    afterAll(() => site?.stop());
+    const get = (path: string) => fetch(new URL(path, site.url), { redirect: "manual" });
+
+    it("answers every old address: pages with 200, the slashed and older forms with a 301 to the page", async () => {
+      const pages = ["/hello-world", "/second-post", "/jumbocode+", "/now", "/"];
+      expect(pages).toHaveLength(5);
+      for (const path of pages) expect((await get(path)).status, path).toBe(200);
+      const moved: [string, string][] = [
+        ["/hello-world/", "/hello-world"],
+        ["/blog/hello-world", "/hello-world"],
+        ["/blog/jumbocode+/", "/jumbocode+"],
+        ["/posts/second-post", "/second-post"],
+      ];
+      expect(moved).toHaveLength(4);
+      for (const [path, location] of moved) {
+        const response = await get(path);
+        expect([path, response.status, response.headers.get("location")]).toEqual([path, 301, location]);
+      }
+      expect((await get("/unfinished")).status).toBe(404);
+    });
+
+    it("serves the feed at /rss as RSS, and the video and images the posts reference", async () => {
+      const feed = await get("/rss");
+      expect(feed.status).toBe(200);
+      expect(feed.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
+      for (const path of ["/posts/hello-world/clip.mp4", "/posts/hello-world/My%20Chart.png", "/posts/jumbocode/screen.png"]) {
+        expect((await get(path)).status, path).toBe(200);
+      }
+    });
+
+    it("has no broken internal link, image or video, checked by linkinator through the server", async () => {
+      const { broken, checked } = await brokenLinks(site);
+      expect(broken).toEqual([]);
+      expect(checked).toEqual(
+        expect.arrayContaining(["/hello-world", "/jumbocode+", "/second-post", "/now", "/posts/hello-world/clip.mp4"]),
+      );
+    });
+  });
 });
 
-describe("the copied blog under nginx", () => {
-  let site: NginxSite;
+describe('the blog brought in by npm run import --old-urls "/:slug", under the default permalinks', () => {
+  let built: Built;
+  let summary: ReturnType<typeof runImport>;
+  const read = reader(() => built);
   beforeAll(async () => {
-    site = await serveWithNginx(dist, "/", { ...SETTINGS, trailingSlash: "never" });
+    const dir = createProject("migration-imported");
+    summary = runImport({ from: BLOG, root: dir, timeZone: "America/New_York", base: "/", oldUrls: "/:slug" });
+    built = await build(dir, {});
   });
-  afterAll(() => site?.stop());
 
-  const get = (path: string) => fetch(new URL(path, site.url), { redirect: "manual" });
+  it("imports every post and page, and adds the old addresses and the old feed to the settings", () => {
+    expect(summary.plan.refused).toEqual([]);
+    expect(summary.plan.documents).toHaveLength(6);
+    expect(summary.config?.added).toEqual(["/:slug"]);
+    expect(summary.config?.addedFeeds).toEqual(["/rss"]);
+  });
 
-  it("answers every old address: pages with 200, slashed and older forms with a 301 to the page", async () => {
-    const pages = ["/hello-world", "/second-post", "/jumbocode+", "/now", "/"];
-    expect(pages).toHaveLength(5);
-    for (const path of pages) expect((await get(path)).status, path).toBe(200);
-    const moved: [string, string][] = [
-      ["/hello-world/", "/hello-world"],
-      ["/blog/hello-world", "/hello-world"],
-      ["/blog/jumbocode+/", "/jumbocode+"],
-      ["/posts/second-post", "/second-post"],
-    ];
-    for (const [path, location] of moved) {
-      const response = await get(path);
-      expect([path, response.status, response.headers.get("location")]).toEqual([path, 301, location]);
+  it("serves posts under /posts/ and prints links to old addresses as the pages they lead to", () => {
+    for (const file of ["posts/hello-world/index.html", "posts/jumbocode+/index.html", "now/index.html"]) {
+      expect(existsSync(join(built.dist, file)), file).toBe(true);
     }
-    expect((await get("/unfinished")).status).toBe(404);
+    const hello = read("posts/hello-world/index.html");
+    expect(hello).toContain('href="/posts/second-post/"');
+    expect(hello).toContain('href="/posts/jumbocode+/"');
+    expect(read("posts/jumbocode+/index.html")).toContain('href="/now/"');
   });
 
-  it("serves the feed at /rss as RSS, and the videos and images posts reference", async () => {
-    const feed = await get("/rss");
-    expect(feed.status).toBe(200);
-    expect(feed.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
-    expect((await get("/posts/hello-world/clip.mp4")).status).toBe(200);
-    expect((await get("/posts/hello-world/my%20photo.png")).status).toBe(200);
+  it("leaves a meta-refresh page at every old root address", () => {
+    expect(read("hello-world/index.html")).toContain('<meta http-equiv="refresh" content="0; url=/posts/hello-world/">');
+    expect(read("jumbocode+/index.html")).toContain('<meta http-equiv="refresh" content="0; url=/posts/jumbocode+/">');
+    expect(existsSync(join(built.dist, "unfinished/index.html"))).toBe(false);
+    expect(read("rss")).toBe(read("rss.xml"));
   });
 
-  it("has no broken internal link or image, checked by linkinator through the server", async () => {
-    const checker = new LinkChecker();
-    const origin = new URL(site.url).origin;
-    const result = await checker.check({
-      path: site.url,
-      recurse: true,
-      linksToSkip: async (link) => !link.startsWith(origin),
-      concurrency: 4,
+  describe("under nginx", () => {
+    let site: NginxSite;
+    beforeAll(async () => {
+      site = await serveWithNginx(built.dist, "/", deploySettingsOf(await loadSiteSettings(join(built.dist, ".."))));
     });
-    const broken = result.links.filter((link) => link.state === "BROKEN").map((link) => `${link.url} (from ${link.parent})`);
-    expect(broken).toEqual([]);
-    const checked = result.links.filter((link) => link.state === "OK").map((link) => new URL(link.url).pathname);
-    expect(checked).toEqual(
-      expect.arrayContaining(["/hello-world", "/jumbocode+", "/second-post", "/posts/hello-world/clip.mp4"]),
-    );
+    afterAll(() => site?.stop());
+    const get = (path: string) => fetch(new URL(path, site.url), { redirect: "manual" });
+
+    it("answers each old address with a 301 to the post, and the old feed address with the feed", async () => {
+      const moved: [string, string][] = [
+        ["/hello-world", "/posts/hello-world/"],
+        ["/second-post/", "/posts/second-post/"],
+        ["/jumbocode+", "/posts/jumbocode+/"],
+      ];
+      expect(moved).toHaveLength(3);
+      for (const [path, location] of moved) {
+        const response = await get(path);
+        expect([path, response.status, response.headers.get("location")]).toEqual([path, 301, location]);
+      }
+      expect((await get("/rss")).headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
+      expect((await get("/now/")).status).toBe(200);
+    });
+
+    it("has no broken internal link, image or video", async () => {
+      const { broken, checked } = await brokenLinks(site);
+      expect(broken).toEqual([]);
+      expect(checked).toEqual(
+        expect.arrayContaining(["/posts/hello-world/", "/posts/jumbocode+/", "/posts/hello-world/clip.mp4"]),
+      );
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { SiteConfig } from "../../src/site.config.ts";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const fixturesDir = join(repoRoot, "tests/fixtures");
@@ -105,4 +106,10 @@ export function setSiteSettings(dir: string, settings: Record<string, unknown>) 
     values = values.replace(line, `  ${key}: ${JSON.stringify(value)},`);
   }
   writeFileSync(file, text.slice(0, start) + values);
+}
+
+/** The settings a project's src/site.config.ts gives, as its build reads them. */
+export async function loadSiteSettings(dir: string): Promise<SiteConfig> {
+  const module = (await import(pathToFileURL(join(dir, "src/site.config.ts")).href)) as { site: SiteConfig };
+  return module.site;
 }

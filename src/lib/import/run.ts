@@ -33,15 +33,21 @@ export interface ImportReport {
   diagnostics: Diagnostic[];
 }
 
-function configChanges(options: ImportOptions, plan: ImportPlan, code: string) {
+/** The old feed addresses this blog does not serve already, since feed readers keep polling them. */
+function oldFeeds(source: ImportSource): string[] {
+  return source.feeds.filter((feed) => feed !== "/rss.xml" && feed !== "/feed.json");
+}
+
+function configChanges(options: ImportOptions, plan: ImportPlan, source: ImportSource, code: string) {
+  const feedAliases = oldFeeds(source);
   if (options.keepUrls) {
     if (!options.oldUrls) throw new Error('--keep-urls needs --old-urls "<pattern>" to know what the old addresses were');
-    return { changes: { permalinks: keepUrlSettings(options.oldUrls) }, skipped: [] };
+    return { changes: { permalinks: keepUrlSettings(options.oldUrls), feedAliases }, skipped: [] };
   }
   if (!options.oldUrls) return undefined;
   const posts = plan.documents.filter((doc) => doc.collection === "posts");
   const { redirects, skipped } = oldUrlRedirects(options.oldUrls, posts, readPermalinkSettings(code), options.timeZone);
-  return { changes: { redirects }, skipped };
+  return { changes: { redirects, feedAliases }, skipped };
 }
 
 /**
@@ -53,7 +59,7 @@ export function runImport(options: ImportOptions): ImportReport {
   const plan = planImport(source, { root: options.root, timeZone: options.timeZone, force: options.force ?? false });
   const configFile = path.join(options.root, "src/site.config.ts");
   const code = fs.existsSync(configFile) ? fs.readFileSync(configFile, "utf8") : undefined;
-  const wanted = code === undefined ? undefined : configChanges(options, plan, code);
+  const wanted = code === undefined ? undefined : configChanges(options, plan, source, code);
   if ((options.oldUrls || options.keepUrls) && code === undefined) throw new Error(`${configFile} does not exist`);
   const config = code !== undefined && wanted ? editSiteConfig(code, wanted.changes) : undefined;
 

@@ -47,6 +47,8 @@ export function readPermalinkSettings(code: string): PermalinkSettings {
 export interface SiteConfigChanges {
   redirects?: Readonly<Record<string, string>>;
   permalinks?: PermalinkSettings;
+  /** Old feed addresses to serve the RSS feed at. */
+  feedAliases?: readonly string[];
 }
 
 export interface SiteConfigEdit {
@@ -54,12 +56,14 @@ export interface SiteConfigEdit {
   changed: boolean;
   /** Redirects added; ones already there with the same target are not counted. */
   added: string[];
+  /** Feed aliases added. */
+  addedFeeds: string[];
   /** Old paths that already redirect somewhere else; they are left alone. */
   conflicting: { from: string; existing: string; wanted: string }[];
 }
 
 /**
- * Adds redirects and sets the permalink defaults, keeping every other line as written.
+ * Adds redirects and feed aliases and sets the permalink defaults, keeping every other line as written.
  * Applying the same changes twice changes nothing the second time.
  */
 export function editSiteConfig(code: string, changes: SiteConfigChanges): SiteConfigEdit {
@@ -94,8 +98,19 @@ export function editSiteConfig(code: string, changes: SiteConfigChanges): SiteCo
       changed = true;
     }
   }
+  const addedFeeds: string[] = [];
+  if (changes.feedAliases?.length) {
+    if (settings["feedAliases"] === undefined) settings["feedAliases"] = [];
+    const aliases = settings["feedAliases"] as unknown[];
+    for (const alias of changes.feedAliases) {
+      if ([...aliases].includes(alias)) continue;
+      aliases.push(alias);
+      addedFeeds.push(alias);
+      changed = true;
+    }
+  }
   const generated = changed ? generateCode(module, { quote: "double" }).code : code;
   // The printer drops the file's final newline, which the formatter wants back.
   const edited = code.endsWith("\n") && !generated.endsWith("\n") ? `${generated}\n` : generated;
-  return { code: edited, changed, added, conflicting };
+  return { code: edited, changed, added, addedFeeds, conflicting };
 }

@@ -22,6 +22,8 @@ export interface ImportSource {
   /** Folders served at the old site's root, where `/images/x.png` is looked up, first match wins. */
   publicDirs: string[];
   documents: SourceDocument[];
+  /** Where the old blog served its feed (`/rss`, `/feed.xml`, `/index.xml`), when that can be told from its files. */
+  feeds: string[];
 }
 
 const JEKYLL_POST = /^(\d{4}-\d{2}-\d{2})-(.+)\.(md|markdown|mdx)$/i;
@@ -73,6 +75,26 @@ function hasFrontmatter(file: string): boolean {
   return head.startsWith("---") || head.startsWith("+++");
 }
 
+/** An Astro endpoint in src/pages named like a feed: `rss.js` serves `/rss`, `feed.xml.ts` serves `/feed.xml`. */
+const ASTRO_FEED_ENDPOINT = /^((?:rss|feed|atom)(?:\.xml)?)\.(?:js|mjs|ts|mts)$/i;
+
+function astroFeeds(root: string): string[] {
+  const pages = path.join(root, "src/pages");
+  if (!isDirectory(pages)) return [];
+  return fs
+    .readdirSync(pages)
+    .flatMap((name) => ASTRO_FEED_ENDPOINT.exec(name)?.[1] ?? [])
+    .map((route) => `/${route}`)
+    .sort();
+}
+
+/** jekyll-feed writes /feed.xml; a hand-written feed.xml template lands there too. */
+function jekyllFeeds(root: string): string[] {
+  const config = path.join(root, "_config.yml");
+  const usesPlugin = fs.existsSync(config) && /jekyll-feed/.test(fs.readFileSync(config, "utf8"));
+  return usesPlugin || fs.existsSync(path.join(root, "feed.xml")) ? ["/feed.xml"] : [];
+}
+
 function astro(root: string): ImportSource | undefined {
   const posts = firstDirectory(root, ["src/content/posts", "src/content/blog"]);
   if (!posts) return undefined;
@@ -85,6 +107,7 @@ function astro(root: string): ImportSource | undefined {
       ...markdownFiles(posts, true).map((file) => documentFor("posts", file, "astro", posts)),
       ...(pages ? markdownFiles(pages, true).map((file) => documentFor("pages", file, "astro", pages)) : []),
     ],
+    feeds: astroFeeds(root),
   };
 }
 
@@ -103,6 +126,7 @@ function jekyll(root: string): ImportSource | undefined {
         .map((file) => documentFor("posts", file, "jekyll", posts)),
       ...pages.map((file) => documentFor("pages", file, "jekyll", root)),
     ],
+    feeds: jekyllFeeds(root),
   };
 }
 
@@ -127,6 +151,8 @@ function hugo(root: string): ImportSource | undefined {
       ...markdownFiles(posts, true).map((file) => documentFor("posts", file, "hugo", posts)),
       ...pageFiles.sort().map((file) => documentFor("pages", file, "hugo", content)),
     ],
+    // Hugo writes the site's RSS feed to /index.xml unless told otherwise.
+    feeds: ["/index.xml"],
   };
 }
 
@@ -140,6 +166,8 @@ function eleventy(root: string): ImportSource | undefined {
     // Passthrough copies usually keep their path below the input folder; `public/` is a common convention.
     publicDirs: [...new Set([input, root, path.join(root, "public")])],
     documents: markdownFiles(posts, true).map((file) => documentFor("posts", file, "eleventy", posts)),
+    // An Eleventy feed's address is set inside its template, which is not read here.
+    feeds: [],
   };
 }
 

@@ -37,6 +37,7 @@ export function formatImportSummary(report: ImportReport): string {
     report.config
       ? `  redirects: ${redirectsAdded} added to ${display(report.configFile)}`
       : "  redirects: none (see --old-urls)",
+    `  feed aliases: ${report.config?.addedFeeds.length ? report.config.addedFeeds.join(", ") : "none added"}`,
     `  unmapped keys: ${totalUnmapped} in ${plural(unmapped.length, "file")}`,
     `  refused: ${refusedPosts}`,
   ];

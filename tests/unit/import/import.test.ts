@@ -52,6 +52,7 @@ describe("importing the Astro blog", () => {
         "public/posts/hello-world/clip.mp4",
         "public/posts/hello-world/cover_image.png",
         "public/posts/second-post/photo.png",
+        "public/posts/jumbocode/screen.png",
         "src/content/posts/hello-world.md",
         "src/content/posts/jumbocode.md",
         "src/content/posts/second-post/images/second-post/cover.png",
@@ -171,6 +172,23 @@ describe("old addresses", () => {
     expect(report.skippedRedirects).toEqual([{ slug: "unfinished", reason: "draft: no page to redirect to yet" }]);
   });
 
+  it("keeps the old feed address alive with the old addresses: /rss for Astro, /feed.xml for jekyll-feed, /index.xml for Hugo", () => {
+    const cases: [string, string][] = [
+      ["astro-blog", "/rss"],
+      ["jekyll-blog", "/feed.xml"],
+      ["hugo-blog", "/index.xml"],
+    ];
+    expect(cases).toHaveLength(3);
+    for (const [fixture, feed] of cases) {
+      const root = newBlog();
+      const report = importInto(root, fixture, { oldUrls: "/:slug" });
+      expect(report.config?.addedFeeds, fixture).toEqual([feed]);
+      expect(config(root), fixture).toContain(`  feedAliases: ["${feed}"],\n`);
+      expect(importInto(root, fixture, { oldUrls: "/:slug" }).config?.addedFeeds, fixture).toEqual([]);
+    }
+    expect(importInto(newBlog(), "astro-blog").config).toBeUndefined();
+  });
+
   it("--keep-urls sets permalink and trailingSlash instead of adding redirects", () => {
     const root = newBlog();
     const report = importInto(root, "astro-blog", { oldUrls: "/:slug", keepUrls: true });
@@ -214,6 +232,7 @@ describe("other generators", () => {
         "  pages: 1 written, 0 unchanged",
         "  assets: 1 copied, 0 unchanged",
         "  redirects: 1 added to <blog>/src/site.config.ts",
+        "  feed aliases: /feed.xml",
         "  unmapped keys: 4 in 3 files",
         "  refused: 0",
         "",

@@ -37,7 +37,7 @@ describe("editSiteConfig", () => {
   it("changes nothing the second time", () => {
     const once = editSiteConfig(code, { redirects: { "/:slug": "/posts/:slug/" } });
     const twice = editSiteConfig(once.code, { redirects: { "/:slug": "/posts/:slug/" } });
-    expect(twice).toEqual({ code: once.code, changed: false, added: [], conflicting: [] });
+    expect(twice).toEqual({ code: once.code, changed: false, added: [], addedFeeds: [], conflicting: [] });
   });
 
   it("leaves an old path that already redirects elsewhere alone, and reports it", () => {
