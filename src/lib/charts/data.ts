@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "astro/zod";
 import { parseNumeric } from "./csv.ts";
 import { dataModuleSchema, type ChartSpec } from "./schema.ts";
 

@@ -1,5 +1,5 @@
 import { scaleLinear } from "d3-scale";
-import { z } from "zod";
+import { z } from "astro/zod";
 
 const text = z.string().trim().min(1);
 const column = z.string().min(1, { message: "expected a column name" });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "astro/zod";
 import { reportUnknownFields } from "../posts/schema.ts";
 
 export const PAGE_FIELDS = ["title", "description", "draft", "nav_order"] as const;

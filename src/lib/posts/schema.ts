@@ -1,5 +1,5 @@
 import { closest, distance } from "fastest-levenshtein";
-import { z } from "zod";
+import { z } from "astro/zod";
 import { parseAuthorDate } from "../dates.ts";
 
 /** Every frontmatter key a post may use, as authors write them. */
