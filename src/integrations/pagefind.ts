@@ -5,6 +5,7 @@ import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { close, createIndex } from "pagefind";
+import { cacheFolder } from "../lib/cache-dir.ts";
 import { isSearchablePage } from "../lib/search/indexing.ts";
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -37,7 +38,7 @@ export function pagefindSearch(): AstroIntegration {
     name: "pagefind-search",
     hooks: {
       "astro:config:done": ({ config }) => {
-        cacheRoot = join(fileURLToPath(config.cacheDir), "pagefind");
+        cacheRoot = cacheFolder(config.cacheDir, "pagefind");
       },
       "astro:build:done": async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
