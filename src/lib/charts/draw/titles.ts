@@ -11,7 +11,7 @@ const TITLE_WEIGHT = 600;
 const LEGEND_GAP = 8;
 /** Below the vertical axis title, before the plot's top tick label; the title belongs to that axis, so it stays close. */
 const TITLE_GAP_BELOW = 4;
-/** Above the horizontal axis title: a little more than TITLE_GAP_BELOW, since descenders of rotated labels end close above it. */
+/** Above the horizontal axis title, below the x labels' boxes: wider than TITLE_GAP_BELOW, as a row of labels rather than the title's own axis sits above it. */
 const TITLE_GAP_ABOVE = 6;
 
 export function valueAxisTitle(spec: ChartSpec): string | undefined {
