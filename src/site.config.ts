@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "astro/zod";
 import { PERMALINKS, TRAILING_SLASHES } from "./lib/paths/routes.ts";
 
 const timeZone = z.string().refine(

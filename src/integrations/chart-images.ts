@@ -6,9 +6,13 @@ import { CHART_PNG_REFERENCE, chartPngCacheDir, chartPngPath } from "../lib/char
 
 /** Copies the chart PNGs that the built feeds reference from the cache into the site. */
 export function chartImages(): AstroIntegration {
+  let cacheDir = "";
   return {
     name: "chart-images",
     hooks: {
+      "astro:config:done": ({ config }) => {
+        cacheDir = chartPngCacheDir(config.cacheDir);
+      },
       "astro:build:done": async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const feeds = (await readdir(outDir, { recursive: true })).filter((file) => /(?:rss\.xml|feed\.json)$/.test(file));
@@ -21,7 +25,7 @@ export function chartImages(): AstroIntegration {
         if (!hashes.size) return;
         await mkdir(join(outDir, "charts"), { recursive: true });
         for (const hash of hashes) {
-          await copyFile(join(chartPngCacheDir(), `${hash}.png`), join(outDir, chartPngPath(hash)));
+          await copyFile(join(cacheDir, `${hash}.png`), join(outDir, chartPngPath(hash)));
         }
         logger.info(`${hashes.size} chart image(s) for feeds`);
       },

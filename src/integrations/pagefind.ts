@@ -5,6 +5,7 @@ import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { close, createIndex } from "pagefind";
+import { cacheFolder } from "../lib/cache-dir.ts";
 import { routeOfFile, routePath, type TrailingSlash } from "../lib/paths/routes.ts";
 import { isSearchablePage } from "../lib/search/indexing.ts";
 
@@ -39,7 +40,7 @@ export function pagefindSearch(): AstroIntegration {
     name: "pagefind-search",
     hooks: {
       "astro:config:done": ({ config }) => {
-        cacheRoot = join(fileURLToPath(config.cacheDir), "pagefind");
+        cacheRoot = cacheFolder(config.cacheDir, "pagefind");
         trailingSlash = config.trailingSlash === "never" ? "never" : "always";
       },
       "astro:build:done": async ({ dir, logger }) => {

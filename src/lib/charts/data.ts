@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "astro/zod";
 import { parseNumeric } from "./csv.ts";
 import { dataModuleSchema, type ChartSpec } from "./schema.ts";
 
@@ -103,55 +103,46 @@ function toLabel(value: unknown): string | undefined {
 }
 
 /**
- * Cell readers as Zod schemas, so a row schema can be assembled per chart
- * and every problem comes back with its [row, column] path.
+ * A cell reader as a Zod schema, so a row schema can be assembled per chart
+ * and every problem comes back with its [row, column] path. `read` gives the
+ * cell's value or undefined; `problem` says what is wrong with the cell. With
+ * `emptyIsGap`, an empty cell is a gap in the series rather than an error.
  */
-const requiredNumber = z.unknown().transform((value, ctx) => {
-  const number = toNumber(value);
-  if (number === undefined) {
-    ctx.addIssue({
-      code: "custom",
-      message: isBlank(value) ? "the cell is empty but a number is needed" : `expected a number, found ${describeValue(value)}`,
-    });
+function cellReader<T>(
+  read: (value: unknown) => T | undefined,
+  problem: (value: unknown) => string,
+  options: { emptyIsGap?: boolean } = {},
+) {
+  return z.unknown().transform((value, ctx) => {
+    if (options.emptyIsGap && isBlank(value)) return undefined;
+    const result = read(value);
+    if (result !== undefined) return result;
+    ctx.addIssue({ code: "custom", message: problem(value) });
     return z.NEVER;
-  }
-  return number;
-});
+  });
+}
 
-const optionalNumber = z.unknown().transform((value, ctx) => {
-  if (isBlank(value)) return undefined;
-  const number = toNumber(value);
-  if (number === undefined) {
+const requiredNumber = cellReader(toNumber, (value) =>
+  isBlank(value) ? "the cell is empty but a number is needed" : `expected a number, found ${describeValue(value)}`,
+);
+
+const optionalNumber = cellReader(
+  toNumber,
+  (value) => {
     const hint = typeof value === "string" && /\d,\d/.test(value) ? " (remove thousands separators)" : "";
-    ctx.addIssue({ code: "custom", message: `expected a number, found ${describeValue(value)}${hint}` });
-    return z.NEVER;
-  }
-  return number;
-});
+    return `expected a number, found ${describeValue(value)}${hint}`;
+  },
+  { emptyIsGap: true },
+);
 
-const requiredDate = z.unknown().transform((value, ctx) => {
-  const time = parseDate(value);
-  if (time === undefined) {
-    ctx.addIssue({
-      code: "custom",
-      message: `expected an ISO date such as "2024-03-01", "2024-03" or "2024", found ${describeValue(value)}`,
-    });
-    return z.NEVER;
-  }
-  return time;
-});
+const requiredDate = cellReader(
+  parseDate,
+  (value) => `expected an ISO date such as "2024-03-01", "2024-03" or "2024", found ${describeValue(value)}`,
+);
 
-const requiredLabel = z.unknown().transform((value, ctx) => {
-  const label = toLabel(value);
-  if (label === undefined) {
-    ctx.addIssue({
-      code: "custom",
-      message: isBlank(value) ? "the cell is empty but a label is needed" : `expected text, found ${describeValue(value)}`,
-    });
-    return z.NEVER;
-  }
-  return label;
-});
+const requiredLabel = cellReader(toLabel, (value) =>
+  isBlank(value) ? "the cell is empty but a label is needed" : `expected text, found ${describeValue(value)}`,
+);
 
 function fail(data: Dataset, message: string): never {
   throw new ChartDataError(`Chart data error in ${data.source}: ${message}`);

@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { cacheFolder } from "../cache-dir.ts";
 
 /**
  * Chart PNGs for feeds are rendered into Astro's cache folder, keyed by a
@@ -6,7 +6,7 @@ import { join } from "node:path";
  * (see src/integrations/chart-images.ts): an unchanged chart is never
  * rendered twice, across builds.
  */
-export const chartPngCacheDir = (root = process.cwd()) => join(root, "node_modules/.astro/chart-png");
+export const chartPngCacheDir = (cacheDir: URL | string) => cacheFolder(cacheDir, "chart-png");
 
 export const chartPngPath = (hash: string) => `charts/${hash}.png`;
 

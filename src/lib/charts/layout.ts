@@ -1,17 +1,7 @@
-import {
-  symbol,
-  symbolCircle,
-  symbolDiamond,
-  symbolSquare,
-  symbolStar,
-  symbolTriangle,
-  symbolWye,
-  type SymbolType,
-} from "d3-shape";
-import { textRect, type TextAnchor, type TextPlacement } from "./geometry.ts";
+import type { TextAnchor, TextPlacement } from "./geometry.ts";
 import { cssVar, type PaletteVar } from "./palette.ts";
 import { el, round, type SvgElement } from "./svg.ts";
-import { ellipsize, FONT_METRICS, lineHeight, measureText, type FontWeight } from "./text-metrics.ts";
+import { FONT_METRICS, type FontWeight } from "./text-metrics.ts";
 
 /**
  * Each chart is drawn twice: a compact variant for narrow columns (phones)
@@ -35,6 +25,12 @@ export interface VariantConfig {
   titleSize: number;
   /** Thinnest bar drawn in a horizontal bar chart. */
   minBar: number;
+  /** Shortest row of a horizontal bar chart, so a chart of one or two bars still looks like a bar chart. */
+  minBandStep: number;
+  /** Area of a series marker in square units: the six marker shapes stay tellable apart at this size. */
+  markerArea: number;
+  /** Value labels at or above this magnitude switch to SI prefixes (12k, 3.4M). */
+  abbreviateFrom: number;
 }
 
 /**
@@ -44,25 +40,54 @@ export interface VariantConfig {
  * --step--2 (11.8 px): the compact one from ~300 px (scale 0.8) up to
  * COMPACT_MAX_WIDTH, the wide one from there (scale 0.83) to a full prose
  * column (~650 px, scale 1.08).
+ *
+ * The plot is about half as tall as the drawing is wide (200/380, 270/600),
+ * the proportion at which a line's slope reads true without the chart
+ * filling a phone's screen. The compact variant is a size smaller
+ * throughout: a 6-unit border instead of 8, bars at least 6 units thick
+ * instead of 8, rows of horizontal bars at least 24 units (a label line plus
+ * a little) instead of 28, markers of 36 square units (about 6 across)
+ * instead of 48 (about 7), and numbers abbreviated from 10 000 rather than a
+ * million, since five-digit labels would crowd its narrower axes.
  */
 export const VARIANTS: Readonly<Record<Variant, VariantConfig>> = {
-  compact: { width: 380, plotHeight: 200, pad: 6, fontSize: 14, titleSize: 14, minBar: 6 },
-  wide: { width: 600, plotHeight: 270, pad: 8, fontSize: 14, titleSize: 14, minBar: 8 },
+  compact: {
+    width: 380,
+    plotHeight: 200,
+    pad: 6,
+    fontSize: 14,
+    titleSize: 14,
+    minBar: 6,
+    minBandStep: 24,
+    markerArea: 36,
+    abbreviateFrom: 1e4,
+  },
+  wide: {
+    width: 600,
+    plotHeight: 270,
+    pad: 8,
+    fontSize: 14,
+    titleSize: 14,
+    minBar: 8,
+    minBandStep: 28,
+    markerArea: 48,
+    abbreviateFrom: 1e6,
+  },
 };
 
 /** Container width (CSS px) below which the compact variant is shown. */
 export const COMPACT_MAX_WIDTH = 500;
 
-/** Space between an axis line and its tick labels. */
+/** Space between an axis line and its tick labels: under half a label's height, so each label reads as its tick's. */
 export const TICK_GAP = 6;
-/** Minimum free space between neighbouring labels. */
+/** Minimum free space between neighbouring labels: two word spaces at 14 units, so two labels never read as one. */
 export const LABEL_GAP = 8;
 
 export function textFill(name: PaletteVar): string {
   return `fill: ${cssVar(name)}`;
 }
 
-/** Keeps annotation labels legible where they cross lines or bars. */
+/** Keeps annotation labels legible where they cross lines or bars; wider than the 2-unit data lines it covers. */
 export const HALO_STYLE = `stroke: ${cssVar("color-bg")}; stroke-width: 3px; stroke-linejoin: round; paint-order: stroke`;
 
 export function placement(
@@ -107,93 +132,4 @@ export function baselineBelow(top: number, fontSize: number): number {
 export function titleWithUnit(title: string | undefined, unit: string | undefined): string | undefined {
   if (title === undefined) return unit;
   return unit === undefined ? title : `${title} (${unit})`;
-}
-
-const SYMBOLS: readonly SymbolType[] = [symbolCircle, symbolSquare, symbolTriangle, symbolDiamond, symbolWye, symbolStar];
-
-/**
- * Marker shape per series, so series stay distinguishable without colour
- * (WCAG 1.4.1) and in greyscale prints.
- */
-export function markerPath(seriesIndex: number, area: number): string {
-  return symbol(SYMBOLS[seriesIndex % SYMBOLS.length] as SymbolType, area)() ?? "";
-}
-
-export type SwatchKind = "line" | "bar" | "point";
-
-export interface LegendEntry {
-  label: string;
-  seriesIndex: number;
-  colour: string;
-}
-
-const SWATCH_WIDTH = 18;
-const SWATCH_GAP = 6;
-const ITEM_GAP = 16;
-
-function swatch(kind: SwatchKind, entry: LegendEntry, x: number, cy: number, markerArea: number): SvgElement {
-  if (kind === "bar") {
-    return el("rect", { x: x + 3, y: cy - 6, width: 12, height: 12, rx: 2, style: `fill: ${entry.colour}` });
-  }
-  const marker = el("path", {
-    d: markerPath(entry.seriesIndex, markerArea),
-    transform: `translate(${round(x + SWATCH_WIDTH / 2)} ${round(cy)})`,
-    style: kind === "point" ? `fill: ${entry.colour}; stroke: ${cssVar("color-bg")}; stroke-width: 1px` : `fill: ${entry.colour}`,
-  });
-  if (kind === "point") return marker;
-  return el("g", {}, [
-    el("line", { x1: x, y1: cy, x2: x + SWATCH_WIDTH, y2: cy, style: `stroke: ${entry.colour}; stroke-width: 2px` }),
-    marker,
-  ]);
-}
-
-/**
- * Lays legend entries out left to right from (left, top), wrapping into rows
- * within maxWidth. Returns the group and the height it occupies.
- */
-export function layoutLegend(
-  entries: readonly LegendEntry[],
-  kind: SwatchKind,
-  left: number,
-  top: number,
-  maxWidth: number,
-  fontSize: number,
-  markerArea: number,
-): { element: SvgElement; height: number } {
-  const rowHeight = lineHeight(fontSize) + 4;
-  const children: SvgElement[] = [];
-  let x = left;
-  let row = 0;
-  for (const entry of entries) {
-    const label = ellipsize(entry.label, maxWidth - SWATCH_WIDTH - SWATCH_GAP, fontSize);
-    const itemWidth = SWATCH_WIDTH + SWATCH_GAP + measureText(label, fontSize);
-    if (x > left && x + itemWidth > left + maxWidth) {
-      row++;
-      x = left;
-    }
-    const baseline = baselineBelow(top + row * rowHeight, fontSize);
-    const cy = baseline - (FONT_METRICS.capHeight * fontSize) / 2;
-    children.push(
-      el("g", { class: "chart-legend-item" }, [
-        swatch(kind, entry, x, cy, markerArea),
-        textElement(placement(label, x + SWATCH_WIDTH + SWATCH_GAP, baseline, "start", fontSize), {
-          style: textFill("color-text"),
-        }),
-      ]),
-    );
-    x += itemWidth + ITEM_GAP;
-  }
-  return { element: el("g", { class: "chart-legend" }, children), height: (row + 1) * rowHeight - 4 };
-}
-
-/** Horizontal extent of a set of labels, used to grow margins until nothing is clipped. */
-export function horizontalExtent(labels: readonly TextPlacement[]): { left: number; right: number } {
-  let left = Infinity;
-  let right = -Infinity;
-  for (const label of labels) {
-    const rect = textRect(label);
-    left = Math.min(left, rect.left);
-    right = Math.max(right, rect.right);
-  }
-  return { left, right };
 }

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "astro/zod";
 import { dataset } from "./data.ts";
 import { renderChart, type RenderedChart } from "./render.ts";
 import { barChartPropsSchema, chartSpecSchema, lineChartPropsSchema, scatterChartPropsSchema, type ChartKind } from "./schema.ts";

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { z } from "zod";
+import { z } from "astro/zod";
 import { scanPosts } from "../authoring/posts-dir.ts";
 import { readFrontmatter } from "../posts/frontmatter.ts";
 import { postSlug } from "../paths/slugs.ts";

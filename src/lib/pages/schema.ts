@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "astro/zod";
 import { reportUnknownFields } from "../posts/schema.ts";
 
 export const PAGE_FIELDS = ["title", "description", "draft", "nav_order", "cover_image", "cover_alt"] as const;

@@ -1,5 +1,5 @@
 import { closest, distance } from "fastest-levenshtein";
-import { z } from "zod";
+import { z } from "astro/zod";
 import { parseAuthorDate } from "../dates.ts";
 import { slugProblem } from "../paths/slugs.ts";
 

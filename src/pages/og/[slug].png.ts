@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
 import type { APIRoute, GetStaticPaths } from "astro";
+import { cacheDir } from "astro:config/server";
 import { getPostsWithPages, type Post } from "../../data/posts.ts";
 import { displayDate } from "../../lib/format.ts";
 import { site } from "../../site.config.ts";
 import { prerenderCards } from "./_pool.ts";
-import type { CardData } from "./_render.ts";
+import { type CardData, cardCacheDir } from "./_render.ts";
 
 function cardFor(post: Post): CardData {
   const cover = post.entry.data.cover_image as { fsPath?: string } | undefined;
@@ -21,7 +22,10 @@ const siteCard: CardData = { title: site.description, siteName: site.title, byli
 export const getStaticPaths = (async () => {
   const posts = await getPostsWithPages();
   const cards = [...posts.map((post) => ({ slug: post.slug, card: cardFor(post) })), { slug: "index", card: siteCard }];
-  const { files, rendered, reused } = await prerenderCards(cards.map(({ card }) => card));
+  const { files, rendered, reused } = await prerenderCards(
+    cards.map(({ card }) => card),
+    cardCacheDir(cacheDir),
+  );
   console.log(`[og] social cards: ${rendered} rendered, ${reused} reused`);
   return cards.map(({ slug }, index) => ({ params: { slug }, props: { file: files[index] ?? "" } }));
 }) satisfies GetStaticPaths;

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { cardCacheDir, cardKey, type CardData } from "./_render.ts";
+import { cardKey, type CardData } from "./_render.ts";
 import { existsSync } from "node:fs";
 
 /**
@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
  */
 export async function prerenderCards(
   cards: CardData[],
-  cacheDir = cardCacheDir(),
+  cacheDir: string,
 ): Promise<{ files: string[]; rendered: number; reused: number }> {
   const files = await Promise.all(cards.map(async (card) => join(cacheDir, `${await cardKey(card)}.png`)));
   const missing = cards.filter((_, index) => !existsSync(files[index] ?? ""));

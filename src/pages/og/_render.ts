@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
 import sharp from "sharp";
+import { cacheFolder } from "../../lib/cache-dir.ts";
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -43,7 +44,7 @@ function loadFonts() {
   return fonts;
 }
 
-export const cardCacheDir = (root = process.cwd()) => join(root, "node_modules/.astro/og");
+export const cardCacheDir = (cacheDir: URL | string) => cacheFolder(cacheDir, "og");
 
 export async function cardKey(card: CardData): Promise<string> {
   const hash = createHash("sha256").update(TEMPLATE_VERSION);
@@ -121,7 +122,7 @@ async function drawCard(card: CardData): Promise<Buffer> {
 }
 
 /** The card's PNG, from the cache when nothing on it changed. */
-export async function renderCard(card: CardData, cacheDir = cardCacheDir()): Promise<{ png: Buffer; reused: boolean }> {
+export async function renderCard(card: CardData, cacheDir: string): Promise<{ png: Buffer; reused: boolean }> {
   const file = join(cacheDir, `${await cardKey(card)}.png`);
   try {
     return { png: await readFile(file), reused: true };

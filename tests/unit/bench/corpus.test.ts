@@ -1,6 +1,6 @@
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import { z } from "astro/zod";
 import { chartMdx, chartPlainText } from "../../../bench/lib/charts.ts";
 import {
   chartsPost,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import { z } from "astro/zod";
 import { createPageSchema, titleFromSlug } from "../../../src/lib/pages/schema.ts";
 
 const pageSchema = createPageSchema({ cover: z.string() });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import { z } from "astro/zod";
 import { createPostSchema, suggestField } from "../../../src/lib/posts/schema.ts";
 
 const schema = createPostSchema({ timeZone: "America/New_York", cover: z.string() });
