@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { LinkChecker } from "linkinator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -50,15 +51,21 @@ describe("the blog's files copied in unchanged, served at the root without trail
   };
   let built: Built;
   const read = reader(() => built);
+  // A slug with characters every output must escape in its own way, beside the blog's own posts.
+  const tricky = { slug: "tom&jerry's-café", path: "/tom&jerry's-caf%C3%A9" };
   beforeAll(async () => {
-    const dir = createProject("migration-copied", {}, { blog: BLOG });
+    const dir = createProject(
+      "migration-copied",
+      { "tricky.md": `---\ntitle: Tom & Jerry\ndate: 2020-02-02\nslug: "${tricky.slug}"\n---\nA post with an ampersand.\n` },
+      { blog: BLOG },
+    );
     setSiteSettings(dir, settings);
     built = await build(dir, { SITE_PERMALINK: "/:slug/", SITE_TRAILING_SLASH: "never" });
   });
 
   it("builds every published post and page at its old address, and no draft", () => {
-    const pages = ["hello-world.html", "second-post.html", "jumbocode+.html", "now.html", "index.html"];
-    expect(pages).toHaveLength(5);
+    const pages = ["hello-world.html", "second-post.html", "jumbocode+.html", "now.html", "index.html", `${tricky.slug}.html`];
+    expect(pages).toHaveLength(6);
     for (const file of pages) expect(existsSync(join(built.dist, file)), file).toBe(true);
     expect(existsSync(join(built.dist, "unfinished.html"))).toBe(false);
     expect(existsSync(join(built.dist, "index/index.html"))).toBe(false);
@@ -91,7 +98,33 @@ describe("the blog's files copied in unchanged, served at the root without trail
       }
     }
     expect(existsSync(join(built.dist, "blog/unfinished.html"))).toBe(false);
-    expect(built.output).toMatch(/\[old-addresses\] 8 old addresses redirected \(8 redirect pages\), 1 feed aliases/);
+    expect(read(`blog/${tricky.slug}.html`)).toContain(`content="0; url=${tricky.path.replace("&", "&amp;")}"`);
+    expect(built.output).toMatch(/\[old-addresses\] 10 old addresses redirected \(10 redirect pages\), 1 feed aliases/);
+  });
+
+  it("escapes a slug with & and ' and a non-ASCII letter correctly in HTML, XML and JSON", () => {
+    const html = tricky.path.replace("&", "&amp;");
+    expect(read("index.html")).toContain(`href="${html}"`);
+    expect(read(`${tricky.slug}.html`)).toContain(`<link rel="canonical" href="https://old.example.org${html}">`);
+    expect(read("rss.xml")).toContain(`<link>https://old.example.org${html}</link>`);
+    expect(read("sitemap-0.xml")).toContain(`<loc>https://old.example.org${html}</loc>`);
+    const feed = JSON.parse(read("feed.json")) as { items: { url: string }[] };
+    expect(feed.items.map((item) => item.url)).toContain(`https://old.example.org${tricky.path}`);
+  });
+
+  it("gives search results the pages' own addresses", () => {
+    const folder = join(built.dist, "pagefind/fragment");
+    const urls = readdirSync(folder).map(
+      (file) =>
+        (
+          JSON.parse(
+            gunzipSync(readFileSync(join(folder, file)))
+              .toString("utf8")
+              .replace(/^pagefind_dcd/, ""),
+          ) as { url: string }
+        ).url,
+    );
+    expect(urls.sort()).toEqual(["/hello-world", "/jumbocode+", tricky.path].sort());
   });
 
   it("serves the RSS feed itself at its old address", () => {
@@ -115,16 +148,17 @@ describe("the blog's files copied in unchanged, served at the root without trail
     const get = (path: string) => fetch(new URL(path, site.url), { redirect: "manual" });
 
     it("answers every old address: pages with 200, the slashed and older forms with a 301 to the page", async () => {
-      const pages = ["/hello-world", "/second-post", "/jumbocode+", "/now", "/"];
-      expect(pages).toHaveLength(5);
+      const pages = ["/hello-world", "/second-post", "/jumbocode+", "/now", "/", tricky.path];
+      expect(pages).toHaveLength(6);
       for (const path of pages) expect((await get(path)).status, path).toBe(200);
       const moved: [string, string][] = [
         ["/hello-world/", "/hello-world"],
         ["/blog/hello-world", "/hello-world"],
         ["/blog/jumbocode+/", "/jumbocode+"],
         ["/posts/second-post", "/second-post"],
+        [`/blog${tricky.path}`, tricky.path],
       ];
-      expect(moved).toHaveLength(4);
+      expect(moved).toHaveLength(5);
       for (const [path, location] of moved) {
         const response = await get(path);
         expect([path, response.status, response.headers.get("location")]).toEqual([path, 301, location]);
@@ -215,5 +249,33 @@ describe('the blog brought in by npm run import --old-urls "/:slug", under the d
         expect.arrayContaining(["/posts/hello-world/", "/posts/jumbocode+/", "/posts/hello-world/clip.mp4"]),
       );
     });
+  });
+});
+
+describe("URLs that cannot be built", () => {
+  const post = (extra = "") => `---\ntitle: A post\ndate: 2020-01-01\n${extra}---\nText.\n`;
+
+  it("fails when a post and a page take one root URL, or a post takes a route of the site, naming both sides", async () => {
+    const dir = createProject("migration-collisions", { "about.md": post(), "feed.md": post('slug: "tags"\n') });
+    mkdirSync(join(dir, "src/content/pages"), { recursive: true });
+    writeFileSync(join(dir, "src/content/pages/about.md"), "---\ntitle: About\n---\nMe.\n");
+    const result = await runAstro(dir, ["build"], { SITE_PERMALINK: "/:slug/" });
+    expect(result.code).toBe(1);
+    const lines = result.output.split("\n");
+    expect(lines).toContain(
+      "  - post src/content/posts/about.md and page src/content/pages/about.md both claim /about/; rename one, or give one another slug",
+    );
+    expect(lines).toContain(
+      "  - post src/content/posts/feed.md claims /tags/, which the site itself serves; give it another slug",
+    );
+  });
+
+  it("fails on a slug one URL segment cannot carry, naming the file, the field and the character", async () => {
+    const dir = createProject("migration-bad-slug", { "case-a.md": post('slug: "notes/2020"\n') });
+    const result = await runAstro(dir, ["build"]);
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(
+      /Invalid frontmatter in src\/content\/posts\/case-a\.md:\n\s*slug: "notes\/2020" has "\/"; a slug holds letters and digits/,
+    );
   });
 });
