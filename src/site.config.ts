@@ -1,4 +1,5 @@
 import { z } from "astro/zod";
+import { dictionaryFor, LANGUAGES } from "./lib/i18n/index.ts";
 import { PERMALINKS, TRAILING_SLASHES } from "./lib/paths/routes.ts";
 
 const timeZone = z.string().refine(
@@ -33,7 +34,13 @@ const siteSchema = z.strictObject({
   }),
   language: z
     .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'expected a BCP 47 language tag such as "en" or "en-GB"' }),
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
+      message: 'expected a BCP 47 language tag such as "en" or "en-GB"',
+      abort: true,
+    })
+    .refine((tag) => dictionaryFor(tag) !== undefined, {
+      message: `expected a language the site has words for: ${LANGUAGES.map((code) => `"${code}"`).join(", ")} (or a regional tag of one, such as "en-GB"); another needs a dictionary in src/lib/i18n/`,
+    }),
   timeZone,
   postsOnHome: z.int().min(1).max(100),
   feedItems: z.int().min(1).max(1000),

@@ -1,6 +1,13 @@
 import { formatLongDate, isoDateInZone } from "./dates.ts";
+import { translatorFor } from "./i18n/index.ts";
 import { site } from "../site.config.ts";
+
+/** The site's own words, numbers and plurals in the site's language. */
+export const i18n = translatorFor(site.language);
+export const words = i18n.words;
 
 /** Dates as readers see them: the author's calendar day, in the site's language. */
 export const displayDate = (date: Date) => formatLongDate(date, site.timeZone, site.language);
 export const machineDate = (date: Date) => isoDateInZone(date, site.timeZone);
+export const readingTime = (minutes: number) => i18n.count(words.post.readingTime, minutes);
+export const postCount = (count: number) => i18n.count(words.tags.posts, count);

@@ -23,6 +23,10 @@ describe("site settings", () => {
     expect(site.title.length).toBeGreaterThan(0);
   });
 
+  it("accepts a regional tag of a language it has words for", () => {
+    expect(parseSiteConfig({ ...valid, language: "en-GB" }).language).toBe("en-GB");
+  });
+
   it("accepts a sub-path base", () => {
     expect(parseSiteConfig({ ...valid, base: "/blog/" }).base).toBe("/blog/");
   });
@@ -33,6 +37,11 @@ describe("site settings", () => {
     ["url with a path", { url: "https://example.com/blog" }, /url: expected the site's origin only/],
     ["base", { base: "blog" }, /base: expected a path that starts and ends with "\/"/],
     ["language", { language: "English" }, /language: expected a BCP 47 language tag/],
+    [
+      "language without a dictionary",
+      { language: "nl" },
+      /language: expected a language the site has words for: "en", "de", "fr", "es" .*src\/lib\/i18n\//,
+    ],
     ["postsOnHome", { postsOnHome: 0 }, /postsOnHome: /],
     ["permalink", { permalink: "/:year/:slug/" }, /permalink: expected one of "\/posts\/:slug\/", "\/:slug\/"/],
     ["trailingSlash", { trailingSlash: "ignore" }, /trailingSlash: expected one of "always", "never"/],

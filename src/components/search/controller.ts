@@ -1,6 +1,6 @@
 import type { PagefindApi, PagefindHit } from "../../lib/search/pagefind-api.ts";
 import { urlWithQuery } from "../../lib/search/query.ts";
-import { resultsMessage, toSearchResult, type SearchResult } from "../../lib/search/results.ts";
+import { resultsMessage, toSearchResult, type SearchResult, type SearchWords } from "../../lib/search/results.ts";
 
 const PAGE_SIZE = 10;
 const TYPING_PAUSE_MS = 150;
@@ -16,7 +16,7 @@ function part<T extends Element>(root: ParentNode, selector: string): T {
  * reader types or submits, keeps `?q=` in step, and renders results from
  * the page's `<template>` so they share the page's scoped styles.
  */
-export function mountSearch(form: HTMLFormElement, pagefind: PagefindApi): void {
+export function mountSearch(form: HTMLFormElement, pagefind: PagefindApi, words: SearchWords): void {
   const root = form.parentElement ?? document;
   const input = part<HTMLInputElement>(form, "input[type=search]");
   const status = part<HTMLElement>(root, "[data-search-status]");
@@ -78,13 +78,13 @@ export function mountSearch(form: HTMLFormElement, pagefind: PagefindApi): void 
     pending = results;
     list.replaceChildren();
     await showNext(search);
-    if (search === latest) status.textContent = resultsMessage(results.length, query);
+    if (search === latest) status.textContent = resultsMessage(results.length, query, words, locale);
   };
 
   const searchNow = () => {
     clearTimeout(typing);
     run(input.value.trim()).catch((error: unknown) => {
-      status.textContent = "Search failed. Try again, or browse the archive.";
+      status.textContent = words.failed;
       console.error(error);
     });
   };

@@ -1,4 +1,9 @@
+import type { Dictionary } from "../i18n/dictionary.ts";
+import { countIn, fillIn } from "../i18n/translator.ts";
 import type { PagefindFragment } from "./pagefind-api.ts";
+
+/** What the search script says, in the site's language; the page serializes it for the script. */
+export type SearchWords = Pick<Dictionary["search"], "noResults" | "results" | "failed" | "couldNotLoad">;
 
 export interface ExcerptPart {
   text: string;
@@ -61,7 +66,7 @@ export function toSearchResult(fragment: PagefindFragment, locale: string): Sear
 }
 
 /** What the live region says after a search; it is the only feedback a screen reader gets. */
-export function resultsMessage(count: number, query: string): string {
-  if (count === 0) return `No posts match “${query}”.`;
-  return `${count} ${count === 1 ? "post matches" : "posts match"} “${query}”.`;
+export function resultsMessage(count: number, query: string, words: SearchWords, locale: string): string {
+  if (count === 0) return fillIn(locale, words.noResults, { query });
+  return countIn(locale, words.results, count, { query });
 }

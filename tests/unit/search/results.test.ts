@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { en } from "../../../src/lib/i18n/en.ts";
 import { excerptParts, resultDate, resultsMessage, toSearchResult } from "../../../src/lib/search/results.ts";
 
 describe("excerptParts", () => {
@@ -70,8 +71,8 @@ describe("toSearchResult", () => {
 
 describe("resultsMessage", () => {
   it("counts posts in words a screen reader can announce", () => {
-    expect(resultsMessage(0, "zebra")).toBe("No posts match “zebra”.");
-    expect(resultsMessage(1, "fixture")).toBe("1 post matches “fixture”.");
-    expect(resultsMessage(12, "astro")).toBe("12 posts match “astro”.");
+    expect(resultsMessage(0, "zebra", en.search, "en")).toBe("No posts match “zebra”.");
+    expect(resultsMessage(1, "fixture", en.search, "en")).toBe("1 post matches “fixture”.");
+    expect(resultsMessage(12, "astro", en.search, "en")).toBe("12 posts match “astro”.");
   });
 });

@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths } from "astro";
 import { rssResponse } from "../../../data/feeds.ts";
 import { getListedPosts, type Post } from "../../../data/posts.ts";
 import { groupByTag } from "../../../lib/posts/tags.ts";
+import { i18n, words } from "../../../lib/format.ts";
 import { site } from "../../../site.config.ts";
 
 export const getStaticPaths = (async () =>
@@ -12,6 +13,10 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute<{ name: string; posts: Post[] }> = ({ props, url }) =>
   rssResponse(
-    { title: `${site.title}: #${props.name}`, description: `Posts tagged #${props.name} on ${site.title}.`, url },
+    {
+      title: i18n.fill(words.feeds.tagTitle, { site: site.title, tag: props.name }),
+      description: i18n.fill(words.feeds.tagDescription, { site: site.title, tag: props.name }),
+      url,
+    },
     props.posts,
   );

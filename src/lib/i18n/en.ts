@@ -1,0 +1,93 @@
+import { plural } from "./plural.ts";
+
+/**
+ * The site's own words in English. Every other language has the same keys
+ * (see `Dictionary`); `{name}` marks where a value goes.
+ */
+export const en = {
+  skipLink: "Skip to content",
+  nav: { label: "Main", writing: "Writing", tags: "Tags", search: "Search" },
+  theme: { toggle: "Switch theme", toLight: "Switch to light theme", toDark: "Switch to dark theme" },
+  footer: { subscribe: "Subscribe" },
+  feeds: {
+    rss: "{site} (RSS)",
+    json: "{site} (JSON Feed)",
+    tagTitle: "{site}: #{tag}",
+    tagDescription: "Posts tagged #{tag} on {site}.",
+  },
+  pagination: { label: "Pages", newer: "← Newer", older: "Older →", page: "Page {current} of {last}" },
+  post: {
+    readingTime: plural({ one: "{count} min read", other: "{count} min read" }),
+    updated: "Updated {date}",
+    tags: "Tags",
+    contents: "Contents",
+    related: "Related",
+    more: "More posts",
+    older: "← Older",
+    newer: "Newer →",
+    allPosts: "All posts",
+  },
+  status: {
+    draft: "Draft",
+    scheduled: "Scheduled",
+    draftNote: "Not published: only {command} and preview builds show this page.",
+    scheduledNote: "Goes live on {date}; until then only astro dev and preview builds show it.",
+    undatedNote: "Has no date yet.",
+  },
+  list: { undated: "Undated", starred: "Starred" },
+  copy: {
+    code: "Copy code",
+    address: "Copy address",
+    copy: "Copy",
+    copied: "Copied",
+    announceCopied: "Copied to the clipboard",
+    announceFailed: "Could not copy; the text is selected",
+  },
+  home: { latest: "Latest writing", noPosts: "No posts yet.", everyPost: "Every post, by year →" },
+  archive: { title: "Writing", description: "Every post on {site}, newest first." },
+  tags: {
+    title: "Tags",
+    description: "Every topic written about, with how many posts each has.",
+    none: "No tags yet.",
+    posts: plural({ one: "{count} post", other: "{count} posts" }),
+    tagged: "Posts tagged #{tag}",
+    taggedDescription: "{posts} tagged #{tag}.",
+    pageSuffix: " (page {current} of {last})",
+    allTags: "All tags",
+  },
+  search: {
+    title: "Search",
+    description: "Search every post on {site}.",
+    label: "Search posts",
+    submit: "Search",
+    needsBuild: "Search needs a build: the index is made after {build}. Run {command} and search there.",
+    offInPreview:
+      "Search is off in preview builds: only published, listed posts are searchable, and a preview build publishes nothing. Run {command} to try search.",
+    needsScript: "Search runs in your browser and needs JavaScript. Every post is listed in {archive}.",
+    archive: "the archive",
+    more: "Show more results",
+    resultTitle: "Post title",
+    couldNotLoad: "Search could not load. Check your connection and try again.",
+    failed: "Search failed. Try again, or browse the archive.",
+    noResults: "No posts match “{query}”.",
+    results: plural({ one: "{count} post matches “{query}”.", other: "{count} posts match “{query}”." }),
+  },
+  subscribe: {
+    title: "Subscribe",
+    description: "Follow {site} in a feed reader: RSS and JSON Feed addresses, for the whole site or one topic.",
+    lede: "A feed reader brings new posts to you as they are published, without an account, an algorithm or an inbox. Paste one of these addresses into your reader (NetNewsWire, Feedbin, Inoreader, Miniflux and many others).",
+    rssNote: "Works in every feed reader.",
+    jsonNote: "For readers and tools that prefer JSON.",
+    oneTopic: "Just one topic",
+    tagFeeds: "Every tag has its own RSS feed.",
+  },
+  chart: { data: "Data" },
+  notFound: {
+    title: "Page not found",
+    description: "There is no page at this address.",
+    heading: "This page isn’t here",
+    text: "It may have moved, or the link may be mistyped. The archive lists every post.",
+    home: "Home",
+    allPosts: "All posts",
+  },
+};

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { formatLongDate } from "../../../src/lib/dates.ts";
+import { de } from "../../../src/lib/i18n/de.ts";
+import { en } from "../../../src/lib/i18n/en.ts";
+import { DICTIONARIES, type Dictionary, dictionaryFor, LANGUAGES, translatorFor } from "../../../src/lib/i18n/index.ts";
+import { isPlural } from "../../../src/lib/i18n/plural.ts";
+import { around } from "../../../src/lib/i18n/translator.ts";
+
+const { skipLink: _, ...withoutSkipLink } = en;
+// @ts-expect-error A language missing a key is not a Dictionary: `astro check` fails on it.
+const incomplete: Dictionary = withoutSkipLink;
+
+/** Every template of a dictionary by its dotted key, plural forms included. */
+function templates(words: unknown, prefix = ""): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [key, value] of Object.entries(words as Record<string, unknown>)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") found.set(path, value);
+    else if (isPlural(value)) for (const [form, text] of Object.entries(value)) found.set(`${path}.${form}`, text as string);
+    else for (const [inner, text] of templates(value, path)) found.set(inner, text);
+  }
+  return found;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+describe("dictionaries", () => {
+  it("ships English, German, French and Spanish", () => {
+    expect(LANGUAGES).toEqual(["en", "de", "fr", "es"]);
+    expect(Object.keys(incomplete)).not.toContain("skipLink");
+  });
+
+  it.each(LANGUAGES)("%s fills the same places as English in every template", (language) => {
+    const english = templates(en);
+    const own = templates(DICTIONARIES[language as keyof typeof DICTIONARIES]);
+    for (const [key, text] of own) {
+      const base = key.replace(/\.(zero|one|two|few|many|other)$/, ".other");
+      expect(placeholders(text), `${language} ${key}`).toEqual(placeholders(english.get(base) ?? english.get(key) ?? ""));
+      expect(text.trim(), `${language} ${key}`).not.toBe("");
+    }
+  });
+
+  it("falls back from a regional tag to its language", () => {
+    expect(dictionaryFor("en-GB")).toBe(en);
+    expect(dictionaryFor("de-AT")).toBe(de);
+    expect(dictionaryFor("nl")).toBeUndefined();
+  });
+
+  it("names the languages it has when asked for one it has not", () => {
+    expect(() => translatorFor("nl")).toThrow('No dictionary for "nl"; available: en, de, fr, es');
+  });
+});
+
+describe.each([
+  ["en", "Contents", "1 min read", "5 min read", "3 posts", "1,234 posts", "February 14, 2026"],
+  ["en-GB", "Contents", "1 min read", "5 min read", "3 posts", "1,234 posts", "14 February 2026"],
+  ["de", "Inhalt", "1 Minute Lesezeit", "5 Minuten Lesezeit", "3 Beiträge", "1.234 Beiträge", "14. Februar 2026"],
+  ["fr", "Sommaire", "1 min de lecture", "5 min de lecture", "3 articles", "1 234 articles", "14 février 2026"],
+  ["es", "Contenido", "1 min de lectura", "5 min de lectura", "3 artículos", "1234 artículos", "14 de febrero de 2026"],
+])("%s", (language, contents, oneMinute, fiveMinutes, threePosts, manyPosts, date) => {
+  const i18n = translatorFor(language);
+
+  it("labels", () => {
+    expect(i18n.words.post.contents).toBe(contents);
+  });
+
+  it("plurals and numbers", () => {
+    expect(i18n.count(i18n.words.post.readingTime, 1)).toBe(oneMinute);
+    expect(i18n.count(i18n.words.post.readingTime, 5)).toBe(fiveMinutes);
+    expect(i18n.count(i18n.words.tags.posts, 3)).toBe(threePosts);
+    // French writes thousands with a narrow no-break space.
+    expect(i18n.count(i18n.words.tags.posts, 1234).replace(/\u202f/g, " ")).toBe(manyPosts);
+  });
+
+  it("dates on the author's calendar day in the site's time zone", () => {
+    // 02:00 UTC on the 15th is still the 14th in New York.
+    expect(formatLongDate(new Date("2026-02-15T02:00:00Z"), "America/New_York", language)).toBe(date);
+  });
+});
+
+describe("around", () => {
+  it("splits a template at a placeholder for markup in between", () => {
+    expect(around(de.post.updated, "date")).toEqual(["Aktualisiert am ", ""]);
+    expect(around("no place", "date")).toEqual(["no place", ""]);
+  });
+});
