@@ -1,5 +1,6 @@
 import { z } from "astro/zod";
 import { dictionaryFor, LANGUAGES } from "./lib/i18n/index.ts";
+import { isLanguageTag, LANGUAGE_TAG_EXPECTED } from "./lib/i18n/locale.ts";
 import { PERMALINKS, TRAILING_SLASHES } from "./lib/paths/routes.ts";
 
 const timeZone = z.string().refine(
@@ -34,10 +35,7 @@ const siteSchema = z.strictObject({
   }),
   language: z
     .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
-      message: 'expected a BCP 47 language tag such as "en" or "en-GB"',
-      abort: true,
-    })
+    .refine(isLanguageTag, { message: LANGUAGE_TAG_EXPECTED, abort: true })
     .refine((tag) => dictionaryFor(tag) !== undefined, {
       message: `expected a language the site has words for: ${LANGUAGES.map((code) => `"${code}"`).join(", ")} (or a regional tag of one, such as "en-GB"); another needs a dictionary in src/lib/i18n/`,
     }),

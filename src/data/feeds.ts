@@ -50,6 +50,7 @@ async function renderFeedPost(post: Post): Promise<FeedPost> {
     date: post.date ?? new Date(0),
     updated: post.updated,
     tags: post.tags.map((tag) => tag.name),
+    lang: post.lang,
     coverUrl: coverImage ? new URL(coverImage.src, url).href : undefined,
     coverAlt: post.entry.data.cover_alt,
     html: await absolutizeUrls(html, url),

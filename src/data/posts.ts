@@ -25,6 +25,8 @@ export interface Post {
   listed: boolean;
   indexable: boolean;
   readingMinutes: number;
+  /** The language the post is written in, when its frontmatter names one. */
+  lang: string | undefined;
   tags: { name: string; slug: string }[];
   /** The post's readable text, for related posts. */
   prose: string;
@@ -51,6 +53,7 @@ function toPost(entry: PostEntry): Post {
     listed: isListed(data, now, mode),
     indexable: isIndexable(data, now, mode),
     readingMinutes: readingMinutes(countWords(prose)),
+    lang: data.lang,
     tags: data.tags.map((name) => ({ name, slug: slugify(name) })),
     prose,
   };

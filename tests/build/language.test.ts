@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readPage } from "../support/html.ts";
 import { createProject, runAstro, setSiteSettings } from "../support/project.ts";
@@ -9,7 +11,25 @@ const longBody = Array.from({ length: 23 }, (_, index) => `## Part ${index + 1}\
 const posts = {
   "long.md": `---\ntitle: Long read\ndate: 2026-02-14\nupdated: 2026-03-02\ndescription: A post long enough to take five minutes.\ntags: [notes]\n---\n${longBody}`,
   "short.md": `---\ntitle: Short read\ndate: 2026-01-10\ndescription: A post of one minute.\ntags: [notes]\n---\nA few words.\n`,
+  "elsewhere.md": `---\ntitle: Ein Beitrag auf Portugiesisch\ndate: 2026-01-05\ndescription: Written in another language than the site.\nlang: pt-BR\n---\nUma postagem escrita em português.\n`,
 };
+
+interface Fragment {
+  url: string;
+  meta: Record<string, string>;
+}
+
+/** The pages of the built Pagefind index by fragment file name: gzipped JSON behind Pagefind's signature. */
+function fragments(dist: string): Map<string, Fragment> {
+  const dir = join(dist, "pagefind/fragment");
+  return new Map(
+    readdirSync(dir).map((name) => {
+      const data = gunzipSync(readFileSync(join(dir, name)));
+      expect(data.subarray(0, 12).toString()).toBe("pagefind_dcd");
+      return [name, JSON.parse(data.subarray(12).toString("utf8")) as Fragment];
+    }),
+  );
+}
 
 interface Expected {
   language: string;
@@ -23,11 +43,13 @@ interface Expected {
   twoPosts: string;
   notFound: string;
   searchLabel: string;
+  ogLocale: string;
 }
 
 const LANGUAGES: Expected[] = [
   {
     language: "en",
+    ogLocale: "en_US",
     writing: "Writing",
     skipLink: "Skip to content",
     contents: "Contents",
@@ -41,6 +63,7 @@ const LANGUAGES: Expected[] = [
   },
   {
     language: "de",
+    ogLocale: "de_DE",
     writing: "Beiträge",
     skipLink: "Zum Inhalt springen",
     contents: "Inhalt",
@@ -54,6 +77,7 @@ const LANGUAGES: Expected[] = [
   },
   {
     language: "fr",
+    ogLocale: "fr_FR",
     writing: "Articles",
     skipLink: "Aller au contenu",
     contents: "Sommaire",
@@ -67,6 +91,7 @@ const LANGUAGES: Expected[] = [
   },
   {
     language: "es",
+    ogLocale: "es_ES",
     writing: "Artículos",
     skipLink: "Saltar al contenido",
     contents: "Contenido",
@@ -119,5 +144,39 @@ describe.each(LANGUAGES)("a site in $language", (expected) => {
   it("speaks its language on the 404 and search pages", () => {
     expect(text(readPage(dist, "404.html").document.querySelector("h1"))).toBe(expected.notFound);
     expect(text(page("search/").querySelector("label[for=search-query]"))).toBe(expected.searchLabel);
+  });
+
+  it("names its language to social cards, feeds and search", () => {
+    expect(page("").querySelector('meta[property="og:locale"]')?.getAttribute("content")).toBe(expected.ogLocale);
+    expect(readFileSync(join(dist, "rss.xml"), "utf8")).toContain(`<language>${expected.language}</language>`);
+    expect(JSON.parse(readFileSync(join(dist, "feed.json"), "utf8")).language).toBe(expected.language);
+    const names = [...fragments(dist).keys()];
+    expect(names).toHaveLength(3);
+    for (const name of names) expect(name).toMatch(new RegExp(`^${expected.language}_[\\w-]+\\.pf_fragment$`));
+  });
+
+  it("marks a post written in another language on its page, feed item and search entry", () => {
+    const post = page("posts/elsewhere/");
+    // The site's own words around it stay in the site's language.
+    expect(post.documentElement.getAttribute("lang")).toBe(expected.language);
+    expect(post.querySelector("article h1")?.getAttribute("lang")).toBe("pt-BR");
+    expect(post.querySelector("article .prose")?.getAttribute("lang")).toBe("pt-BR");
+    expect(page("posts/long/").querySelectorAll("[lang]")).toHaveLength(1);
+
+    const rss = readFileSync(join(dist, "rss.xml"), "utf8");
+    const items = rss.split("<item>").slice(1);
+    expect(items).toHaveLength(3);
+    expect(items.filter((item) => item.includes("<dc:language>pt-BR</dc:language>"))).toHaveLength(1);
+    expect(items.find((item) => item.includes("/posts/elsewhere/"))).toContain("<dc:language>pt-BR</dc:language>");
+
+    const feed = JSON.parse(readFileSync(join(dist, "feed.json"), "utf8")) as { items: { url: string; language?: string }[] };
+    expect(feed.items.map((item) => [new URL(item.url).pathname, item.language])).toEqual([
+      ["/posts/long/", undefined],
+      ["/posts/short/", undefined],
+      ["/posts/elsewhere/", "pt-BR"],
+    ]);
+
+    const indexed = [...fragments(dist).values()].find((fragment) => fragment.url === "/posts/elsewhere/");
+    expect(indexed?.meta["lang"]).toBe("pt-BR");
   });
 });

@@ -33,6 +33,10 @@ export function mountSearch(form: HTMLFormElement, pagefind: PagefindApi, words:
 
   const render = (result: SearchResult) => {
     const item = template.content.firstElementChild?.cloneNode(true) as HTMLLIElement;
+    if (result.lang) {
+      part<HTMLElement>(item, ".title").lang = result.lang;
+      part<HTMLElement>(item, ".excerpt").lang = result.lang;
+    }
     const time = part<HTMLTimeElement>(item, "time");
     if (result.date) {
       time.dateTime = result.date.datetime;

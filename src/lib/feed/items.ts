@@ -9,6 +9,8 @@ export interface FeedPost {
   date: Date;
   updated?: Date | undefined;
   tags: string[];
+  /** The post's own language, when it names one. */
+  lang?: string | undefined;
   /** Absolute URL of the cover, already sized for feed readers. */
   coverUrl?: string | undefined;
   coverAlt?: string | undefined;
@@ -46,7 +48,7 @@ export function rssItems(site: FeedSite, posts: FeedPost[]) {
     description: stripInvalidXmlChars(post.summary),
     content: itemContent(post),
     categories: post.tags,
-    customData: `<guid isPermaLink="true">${post.url}</guid><dc:creator><![CDATA[${site.author.name.replace(/]]>/g, "]]]]><![CDATA[>")}]]></dc:creator>`,
+    customData: `<guid isPermaLink="true">${post.url}</guid><dc:creator><![CDATA[${site.author.name.replace(/]]>/g, "]]]]><![CDATA[>")}]]></dc:creator>${post.lang ? `<dc:language>${post.lang}</dc:language>` : ""}`,
   }));
 }
 
@@ -85,6 +87,7 @@ export function jsonFeed(site: FeedSite, feedUrl: string, title: string, posts: 
       ...(post.updated ? { date_modified: post.updated.toISOString() } : {}),
       ...(post.coverUrl ? { image: post.coverUrl } : {}),
       tags: post.tags,
+      ...(post.lang ? { language: post.lang } : {}),
       authors,
     })),
   };

@@ -1,6 +1,7 @@
 import { closest, distance } from "fastest-levenshtein";
 import { z } from "astro/zod";
 import { parseAuthorDate } from "../dates.ts";
+import { isLanguageTag, LANGUAGE_TAG_EXPECTED } from "../i18n/locale.ts";
 import { slugProblem } from "../paths/slugs.ts";
 
 /** Every frontmatter key a post may use, as authors write them. */
@@ -16,6 +17,7 @@ export const POST_FIELDS = [
   "cover_alt",
   "tags",
   "slug",
+  "lang",
 ] as const;
 
 /** Suggests the known field an unknown key was most likely meant to be. */
@@ -87,6 +89,14 @@ export function createPostSchema<Cover extends z.ZodType>({ timeZone, cover }: P
         .superRefine((slug, ctx) => {
           const problem = slugProblem(slug);
           if (problem) ctx.addIssue({ code: "custom", message: problem });
+        })
+        .optional(),
+      /** The post's own language when it is not the site's (`de`, `pt-BR`): its page, feed item and search entry say so. */
+      lang: z
+        .string({ message: `must be text, ${LANGUAGE_TAG_EXPECTED.replace("expected ", "")}` })
+        .trim()
+        .refine(isLanguageTag, {
+          message: LANGUAGE_TAG_EXPECTED,
         })
         .optional(),
     })

@@ -15,6 +15,8 @@ export interface SearchResult {
   title: string;
   excerpt: ExcerptPart[];
   date?: { datetime: string; text: string };
+  /** The post's own language, when it is not the site's. */
+  lang?: string;
 }
 
 const MARK = /<mark>([\s\S]*?)<\/mark>/g;
@@ -62,6 +64,7 @@ export function toSearchResult(fragment: PagefindFragment, locale: string): Sear
     title: fragment.meta["title"]?.trim() || fragment.url,
     excerpt: excerptParts(fragment.excerpt),
     ...(date ? { date } : {}),
+    ...(fragment.meta["lang"] ? { lang: fragment.meta["lang"] } : {}),
   };
 }
 

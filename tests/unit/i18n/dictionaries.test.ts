@@ -3,6 +3,7 @@ import { formatLongDate } from "../../../src/lib/dates.ts";
 import { de } from "../../../src/lib/i18n/de.ts";
 import { en } from "../../../src/lib/i18n/en.ts";
 import { DICTIONARIES, type Dictionary, dictionaryFor, LANGUAGES, translatorFor } from "../../../src/lib/i18n/index.ts";
+import { openGraphLocale } from "../../../src/lib/i18n/locale.ts";
 import { isPlural } from "../../../src/lib/i18n/plural.ts";
 import { around } from "../../../src/lib/i18n/translator.ts";
 
@@ -82,5 +83,19 @@ describe("around", () => {
   it("splits a template at a placeholder for markup in between", () => {
     expect(around(de.post.updated, "date")).toEqual(["Aktualisiert am ", ""]);
     expect(around("no place", "date")).toEqual(["no place", ""]);
+  });
+});
+
+describe("openGraphLocale", () => {
+  it.each([
+    ["en", "en_US"],
+    ["en-GB", "en_GB"],
+    ["de", "de_DE"],
+    ["fr", "fr_FR"],
+    ["es", "es_ES"],
+    ["ar", "ar_EG"],
+    ["he", "he_IL"],
+  ])("%s is %s", (tag, expected) => {
+    expect(openGraphLocale(tag)).toBe(expected);
   });
 });

@@ -96,6 +96,16 @@ describe("post schema", () => {
     for (const [slug, message] of cases) expect(issues({ title: "T", date: "2026-01-01", slug })[0], slug).toMatch(message);
   });
 
+  it("takes the post's own language as a BCP 47 tag", () => {
+    expect(parse({ title: "T", date: "2026-01-01", lang: "pt-BR" }).data?.lang).toBe("pt-BR");
+    for (const lang of ["Deutsch", "de_DE", "en-", ""]) {
+      expect(issues({ title: "T", date: "2026-01-01", lang })[0], lang).toBe(
+        'lang: expected a BCP 47 language tag such as "en" or "en-GB"',
+      );
+    }
+    expect(issues({ title: "T", date: "2026-01-01", lang: 3 })[0]).toMatch(/^lang: must be text/);
+  });
+
   it("rejects unknown keys and names the closest known field", () => {
     expect(issues({ title: "T", date: "2026-01-01", drafts: true })).toEqual(['drafts: unknown field; did you mean "draft"?']);
     expect(issues({ title: "T", date: "2026-01-01", coverimage: "x.png" })).toEqual([

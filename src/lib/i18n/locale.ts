@@ -1,0 +1,21 @@
+/**
+ * Open Graph's `og:locale` is `language_TERRITORY` (`de_DE`, `en_US`); a tag
+ * without a region gets the region its language most likely means.
+ */
+export function openGraphLocale(tag: string): string {
+  const locale = new Intl.Locale(tag).maximize();
+  return locale.region ? `${locale.language}_${locale.region}` : locale.language;
+}
+
+/** A BCP 47 language tag as settings and frontmatter take it: `en`, `en-GB`, `zh-Hant`. */
+export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+export const LANGUAGE_TAG_EXPECTED = 'expected a BCP 47 language tag such as "en" or "en-GB"';
+
+export function isLanguageTag(tag: string): boolean {
+  if (!LANGUAGE_TAG.test(tag)) return false;
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
