@@ -30,6 +30,8 @@ export default defineConfig({
   // A preview build contains drafts; it must never land where deploys come from.
   outDir,
   prerenderConflictBehavior: "error",
+  // Two render-blocking stylesheets cost a mobile reader's first paint more than ~5 KB of CSS (gzipped) in each page.
+  build: { inlineStylesheets: "always" },
   redirects: toAstroRedirects(site.redirects, { base: site.base }),
   vite: {
     plugins: [csvPlugin()],

@@ -6,7 +6,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { contentSecurityPolicy, SECURITY_HEADERS } from "../../src/lib/deploy/headers.ts";
 import { FIXTURE_BASE } from "../support/fixture-builds.ts";
-import { serveWithNginx, type NginxSite } from "../support/nginx.ts";
+import { serveWithNginx, type NginxSite } from "../../scripts/lib/nginx-server.ts";
 
 const dist = inject("productionDist");
 const WRK = "/usr/bin/wrk";
