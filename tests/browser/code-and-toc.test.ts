@@ -111,9 +111,8 @@ describe("code blocks and the table of contents in a real browser", () => {
   });
 
   it("keeps the code selectable without JavaScript, and then shows no button", async () => {
-    const context = await live.browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(new URL(PATH, live.site.url).href);
+    const { context, open } = await siteContext(live.browser, live.site.url, { javaScriptEnabled: false });
+    const page = await open(PATH);
     expect(await page.locator(".copy-button").count()).toBe(0);
     const selected = await page
       .locator(".code-block pre")
