@@ -24,6 +24,7 @@ describe("code blocks in a built post", () => {
     expect(
       blocks().map((block) => `${block.tagName.toLowerCase()}:${block.querySelector("figcaption")?.textContent ?? ""}`),
     ).toEqual(["figure:greet.ts", "div:", "figure:config.diff", "div:", "div:"]);
+    expect(blocks()).toHaveLength(5);
     for (const block of blocks()) {
       const pre = block.querySelector(":scope > pre.astro-code");
       expect(pre?.getAttribute("tabindex")).toBe("0");
