@@ -34,7 +34,11 @@ export default defineConfig({
   base: site.base,
   trailingSlash: site.trailingSlash,
   // Without trailing slashes a page is `x.html`, which every static host serves at `/x`.
-  build: { format: site.trailingSlash === "never" ? "file" : "directory" },
+  build: {
+    format: site.trailingSlash === "never" ? "file" : "directory",
+    // Two render-blocking stylesheets cost a mobile reader's first paint more than ~5 KB of CSS (gzipped) in each page.
+    inlineStylesheets: "always",
+  },
   // A preview build contains drafts; it must never land where deploys come from.
   outDir,
   prerenderConflictBehavior: "error",
@@ -64,7 +68,7 @@ export default defineConfig({
       },
     }),
     pagefindSearch(),
-    oldAddresses({ ...siteLinkOptions, language: site.language, feedAliases: site.feedAliases }),
+    oldAddresses({ ...siteLinkOptions, language: site.language, siteUrl: site.url, feedAliases: site.feedAliases }),
   ],
   markdown: {
     processor: satteri({

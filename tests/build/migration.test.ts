@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deploySettingsOf } from "../../src/lib/deploy/deploy-files.ts";
 import { runImport } from "../../src/lib/import/run.ts";
 import { importFixtures } from "../support/import.ts";
-import { serveWithNginx, type NginxSite } from "../support/nginx.ts";
+import { serveWithNginx, type NginxSite } from "../../scripts/lib/nginx-server.ts";
 import { createProject, loadSiteSettings, runAstro, setSiteSettings } from "../support/project.ts";
 
 /**

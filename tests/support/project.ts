@@ -16,7 +16,7 @@ const tmpRoot = join(repoRoot, "tests/.tmp");
 export function createProject(
   name: string,
   posts: Record<string, string | Buffer> = {},
-  options: { withSitePosts?: boolean; blog?: string } = {},
+  options: { withSitePosts?: boolean; withRepoContent?: boolean; blog?: string } = {},
 ) {
   // One folder per test process, so two test runs on one machine never build into each other's copy.
   const dir = join(tmpRoot, `${name}-${process.pid}`);
@@ -26,7 +26,9 @@ export function createProject(
     cpSync(join(repoRoot, entry), join(dir, entry), { recursive: true });
   }
   const postsDir = join(dir, "src/content/posts");
-  for (const collection of ["posts", "pages"]) rmSync(join(dir, "src/content", collection), { recursive: true, force: true });
+  if (!options.withRepoContent) {
+    for (const collection of ["posts", "pages"]) rmSync(join(dir, "src/content", collection), { recursive: true, force: true });
+  }
   mkdirSync(postsDir, { recursive: true });
   if (options.withSitePosts) {
     cpSync(join(fixturesDir, "site/pages"), join(dir, "src/content/pages"), { recursive: true });

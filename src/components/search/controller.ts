@@ -33,12 +33,13 @@ export function mountSearch(form: HTMLFormElement, pagefind: PagefindApi): void 
 
   const render = (result: SearchResult) => {
     const item = template.content.firstElementChild?.cloneNode(true) as HTMLLIElement;
-    const time = part<HTMLTimeElement>(item, "time");
+    const meta = part<HTMLElement>(item, ".meta");
     if (result.date) {
+      const time = meta.appendChild(document.createElement("time"));
       time.dateTime = result.date.datetime;
       time.textContent = result.date.text;
     } else {
-      time.parentElement?.remove();
+      meta.remove();
     }
     const link = part<HTMLAnchorElement>(item, "a");
     link.href = result.url;

@@ -3,7 +3,7 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { TrailingSlash } from "../paths/routes.ts";
 import { FEED_TYPES, toHeadersFile, toNginxConfig } from "./headers.ts";
 import { inlineHashes, type InlineHashes } from "./inline-hashes.ts";
-import { REDIRECT_PAGE_MARKER } from "./redirect-page.ts";
+import { REDIRECT_PAGE_MARKER } from "./refresh-page.ts";
 import {
   planRedirects,
   routesFromBuildFiles,
