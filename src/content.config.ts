@@ -1,9 +1,8 @@
 import { defineCollection } from "astro:content";
-import { glob } from "astro/loaders";
+import { pagesLoader } from "./lib/pages/loader.ts";
 import { pageSchema } from "./lib/pages/schema.ts";
 import { createPostSchema } from "./lib/posts/schema.ts";
 import { postsLoader } from "./lib/posts/loader.ts";
-import { POST_FILE_PATTERNS } from "./lib/posts/paths.ts";
 import { site } from "./site.config.ts";
 
 const posts = defineCollection({
@@ -12,7 +11,7 @@ const posts = defineCollection({
 });
 
 const pages = defineCollection({
-  loader: glob({ pattern: POST_FILE_PATTERNS, base: "./src/content/pages" }),
+  loader: pagesLoader({ base: "./src/content/pages" }),
   schema: pageSchema,
 });
 
