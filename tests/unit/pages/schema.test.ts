@@ -13,7 +13,25 @@ describe("page schema", () => {
 
   it("requires a title and a whole-number nav_order", () => {
     expect(issues({})[0]).toMatch(/^title: /);
-    expect(issues({ title: "About", nav_order: 1.5 })).toEqual(["nav_order: must be a whole number"]);
+    expect(issues({ title: "About", nav_order: 1.5 })).toEqual([
+      "nav_order: 1.5 is not a whole number; write a whole number without quotes, like nav_order: 2",
+    ]);
+  });
+
+  it.each([
+    [{ nav_order: "2" }, 'nav_order: "2" is text; write a whole number without quotes, like nav_order: 2'],
+    [{ nav_order: [1] }, "nav_order: [1] is a list; write a whole number without quotes, like nav_order: 2"],
+    [{ draft: "yes" }, 'draft: "yes" is text; write true or false without quotes, like draft: true'],
+    [
+      { description: 3 },
+      'description: 3 is a number; leave the field out or write text (in quotes, since it looks like a number), like description: "3"',
+    ],
+    [
+      { description: { a: 1 } },
+      "description: { a: 1 } is a group of fields; leave the field out or write text, like description: Who writes here, and why.",
+    ],
+  ])("words a wrong type like every other field: %j", (data, message) => {
+    expect(issues({ title: "About", ...data })).toEqual([message]);
   });
 
   it("rejects unknown keys with the closest known field", () => {
