@@ -12,6 +12,7 @@ import { taskListLabels } from "./src/lib/markdown/task-lists.ts";
 import { toAstroRedirects } from "./src/lib/authoring/redirects.ts";
 import { chartImages } from "./src/integrations/chart-images.ts";
 import { pagefindSearch } from "./src/integrations/pagefind.ts";
+import { unpublishedFiles } from "./src/integrations/unpublished-files.ts";
 import { csvPlugin } from "./src/lib/charts/vite-plugin-csv.ts";
 import { builtPageFacts } from "./src/lib/seo/sitemap.ts";
 import { site } from "./src/site.config.ts";
@@ -54,6 +55,7 @@ export default defineConfig({
       },
     }),
     pagefindSearch(),
+    unpublishedFiles(),
   ],
   markdown: {
     processor: satteri({

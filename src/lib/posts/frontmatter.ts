@@ -64,9 +64,8 @@ export function frontmatterErrorLines(astroMessage: string, source: string, disp
     .split("\n")
     .map((line) => ASTRO_ISSUE.exec(line))
     .filter((match) => match !== null)
-    .map(([, path = "", message = ""]) => {
-      const field = path.split(".")[0] ?? path;
-      return `${displayPath}:${fieldLine(source, field)}: ${path}: ${message}`;
-    });
+    .map(([, path = "", message = ""]) => ({ path, message, line: fieldLine(source, path.split(".")[0] ?? path) }))
+    .sort((a, b) => a.line - b.line)
+    .map(({ path, message, line }) => `${displayPath}:${line}: ${path}: ${message}`);
   return problems.length ? problems.join("\n") : `${displayPath}: ${astroMessage.replace(/\*\*/g, "")}`;
 }
