@@ -16,6 +16,7 @@ import { pagefindSearch } from "./src/integrations/pagefind.ts";
 import { oldAddresses } from "./src/integrations/redirects.ts";
 import { routeTest, scanContentRoutes } from "./src/lib/paths/content-routes.ts";
 import { absoluteUrl, currentPath } from "./src/lib/paths/site.ts";
+import { unpublishedFiles } from "./src/integrations/unpublished-files.ts";
 import { csvPlugin } from "./src/lib/charts/vite-plugin-csv.ts";
 import { builtPageFacts } from "./src/lib/seo/sitemap.ts";
 import { site } from "./src/site.config.ts";
@@ -69,6 +70,7 @@ export default defineConfig({
     }),
     pagefindSearch(),
     oldAddresses({ ...siteLinkOptions, language: site.language, siteUrl: site.url, feedAliases: site.feedAliases }),
+    unpublishedFiles(),
   ],
   markdown: {
     processor: satteri({

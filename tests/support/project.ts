@@ -63,12 +63,13 @@ export const OFFLINE_ENV = {
 
 /**
  * The environment a user's shell would give Astro. The test runner's own
- * variables (VITEST, NODE_ENV=test, DEV=1) switch Astro and Vite into test and dev modes.
+ * variables (VITEST, NODE_ENV=test) switch Astro and Vite into test modes, and
+ * the ones Vite sets in test workers (DEV=1, MODE, PROD, SSR, BASE_URL) would
+ * make a production build read `import.meta.env.DEV` as true.
  */
 export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  // Vitest also puts Vite's import.meta.env keys (DEV=1, MODE=test…) into a worker's process.env.
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(VITEST|TEST$|NODE_ENV$|DEV$|PROD$|MODE$|SSR$|BASE_URL$)/.test(key)),
+    Object.entries(process.env).filter(([key]) => !/^(VITEST|TEST$|NODE_ENV$|DEV$|PROD$|SSR$|MODE$|BASE_URL$)/.test(key)),
   );
   return { ...env, ...OFFLINE_ENV, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0", ...extra };
 }

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { decodeUtf8 } from "../posts/encoding.ts";
 import { buildDocument } from "./extract.ts";
 import { createRules } from "./rules/index.ts";
 import type { RuleOptions } from "./rules/index.ts";
@@ -162,13 +163,22 @@ export interface LintTreeOptions extends LintOptions {
 export function lintContentTree(options: LintTreeOptions): LintResult {
   const contentRoot = path.resolve(options.contentRoot);
   const cwd = options.cwd ?? process.cwd();
-  const files: SourceFile[] = findContentFiles(contentRoot).map((absPath) => ({
-    file: displayPath(absPath, cwd),
-    absPath,
-    source: fs.readFileSync(absPath, "utf8"),
-    contentPath: path.relative(contentRoot, absPath).split(path.sep).join("/"),
-  }));
-  return lintSources(files, options);
+  const encodingProblems: Diagnostic[] = [];
+  const files: SourceFile[] = findContentFiles(contentRoot).map((absPath) => {
+    const file = displayPath(absPath, cwd);
+    const bytes = fs.readFileSync(absPath);
+    const decoded = decodeUtf8(bytes);
+    if (!decoded.ok) encodingProblems.push({ file, severity: "error", rule: "encoding", ...decoded.problem });
+    return {
+      file,
+      absPath,
+      // The other rules still read what the build would have published, replacement characters and all.
+      source: decoded.ok ? decoded.text : new TextDecoder().decode(bytes),
+      contentPath: path.relative(contentRoot, absPath).split(path.sep).join("/"),
+    };
+  });
+  const result = lintSources(files, options);
+  return { ...result, diagnostics: [...encodingProblems, ...result.diagnostics].sort(compareDiagnostics) };
 }
 
 function displayPath(absPath: string, cwd: string): string {
