@@ -83,8 +83,8 @@ const cases: Case[] = [
     line: [/src\/content\/posts\/twin\.md/, /src\/content\/posts\/twin\/index\.md/],
   },
   {
-    name: "a page without a title",
-    posts: { "../pages/case-m.md": "---\ndescription: A page.\n---\nBody.\n" },
+    name: "a page whose title is a list",
+    posts: { "../pages/case-m.md": "---\ntitle: [About, Me]\ndescription: A page.\n---\nBody.\n" },
     line: [/src\/content\/pages\/case-m\.md/, /\btitle\b/],
   },
   {
