@@ -16,6 +16,7 @@ import {
   writeHostFiles,
   writeNginxConfig,
 } from "../src/lib/deploy/deploy-files.ts";
+import { thirdPartyOrigins } from "../src/lib/deploy/headers.ts";
 import { site } from "../src/site.config.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -74,7 +75,13 @@ async function main(): Promise<number> {
 
   let files: DeployFiles;
   try {
-    files = planDeployFiles({ dist: next, base: site.base, redirects: site.redirects, nginx: { root: target, listen: "8080" } });
+    files = planDeployFiles({
+      dist: next,
+      base: site.base,
+      redirects: site.redirects,
+      thirdParty: thirdPartyOrigins(site),
+      nginx: { root: target, listen: "8080" },
+    });
   } catch (error) {
     discard(error instanceof Error ? error.message : String(error));
     return 1;

@@ -13,6 +13,7 @@ import {
   writeHostFiles,
   writeNginxConfig,
 } from "../src/lib/deploy/deploy-files.ts";
+import { thirdPartyOrigins } from "../src/lib/deploy/headers.ts";
 import { site } from "../src/site.config.ts";
 import { parseCommandLine } from "./lib/cli.ts";
 
@@ -51,6 +52,7 @@ function main(): number {
       dist,
       base: site.base,
       redirects: site.redirects,
+      thirdParty: thirdPartyOrigins(site),
       nginx: { root: resolve(values.root ?? dist), listen: values.listen, serverName: values["server-name"] },
     });
   } catch (error) {

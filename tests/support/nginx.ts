@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer, connect } from "node:net";
 import { join } from "node:path";
 import { planDeployFiles, type DeployFiles } from "../../src/lib/deploy/deploy-files.ts";
+import { thirdPartyOrigins, type ThirdPartyOrigins } from "../../src/lib/deploy/headers.ts";
 import { site } from "../../src/site.config.ts";
 import { repoRoot } from "./project.ts";
 
@@ -76,7 +77,11 @@ function mainConfig(dir: string, serverBlock: string): string {
  * Serves a build through Debian's nginx with the server block the deploy step generates for it,
  * on a free loopback port. The redirects are the repository's own, as in the fixture build.
  */
-export async function serveWithNginx(dist: string, base: string): Promise<NginxSite> {
+export async function serveWithNginx(
+  dist: string,
+  base: string,
+  thirdParty: ThirdPartyOrigins = thirdPartyOrigins(site),
+): Promise<NginxSite> {
   requireNginx();
   const dir = mkdtempSync(join(repoRoot, "tests/.tmp/nginx-"));
   for (const name of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"])
@@ -87,7 +92,13 @@ export async function serveWithNginx(dist: string, base: string): Promise<NginxS
   // A port found free can be taken before nginx binds it; another one is tried then.
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const files = planDeployFiles({ dist, base, redirects: site.redirects, nginx: { root: dist, listen: `127.0.0.1:${port}` } });
+    const files = planDeployFiles({
+      dist,
+      base,
+      redirects: site.redirects,
+      thirdParty,
+      nginx: { root: dist, listen: `127.0.0.1:${port}` },
+    });
     writeFileSync(join(dir, "site.conf"), files.nginx);
     writeFileSync(join(dir, "nginx.conf"), mainConfig(dir, join(dir, "site.conf")));
     const child: ChildProcess = spawn(NGINX, ["-p", dir, "-e", errorLog, "-c", join(dir, "nginx.conf")], {
