@@ -5,14 +5,17 @@ import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
 import { codeBlockPlugin, codeTransformers } from "./src/lib/markdown/code/index.ts";
 import { figures } from "./src/lib/markdown/figures.ts";
+import { fullSizeLinks } from "./src/lib/markdown/full-size.ts";
 import { headingAnchors } from "./src/lib/markdown/heading-anchors.ts";
 import { bodyImages } from "./src/lib/markdown/images.ts";
+import { mathPlugin } from "./src/lib/markdown/math.ts";
 import { siteLinks } from "./src/lib/markdown/site-links.ts";
 import { taskListLabels } from "./src/lib/markdown/task-lists.ts";
 import { toAstroRedirects } from "./src/lib/authoring/redirects.ts";
 import { chartImages } from "./src/integrations/chart-images.ts";
 import { pagefindSearch } from "./src/integrations/pagefind.ts";
 import { csvPlugin } from "./src/lib/charts/vite-plugin-csv.ts";
+import { featureModules } from "./src/lib/features/vite-plugin.ts";
 import { builtPageFacts } from "./src/lib/seo/sitemap.ts";
 import { site } from "./src/site.config.ts";
 
@@ -31,7 +34,7 @@ export default defineConfig({
   prerenderConflictBehavior: "error",
   redirects: toAstroRedirects(site.redirects, { base: site.base }),
   vite: {
-    plugins: [csvPlugin()],
+    plugins: [csvPlugin(), featureModules(site)],
     // Scripts ship as hashed files, which a strict Content-Security-Policy allows by origin.
     build: {
       assetsInlineLimit: (file) => (file.endsWith(".js") ? false : undefined),
@@ -64,7 +67,10 @@ export default defineConfig({
         taskListLabels,
         codeBlockPlugin,
         figures,
+        site.math && mathPlugin,
+        site.fullSizeImages && fullSizeLinks,
       ],
+      features: { math: site.math },
     }),
     shikiConfig: {
       themes: { light: "github-light-high-contrast", dark: "github-dark-dimmed" },

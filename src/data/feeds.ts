@@ -6,6 +6,7 @@ import { render } from "astro:content";
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
 import { mdxComponents } from "../components/post/mdx-components.ts";
 import { absolutizeUrls } from "../lib/feed/html.ts";
+import { linkPendingImages } from "../lib/markdown/full-size.ts";
 import { postUrl, RSS_NAMESPACES, rssChannelData, rssItems, type FeedPost, type FeedSite } from "../lib/feed/items.ts";
 import { site } from "../site.config.ts";
 import type { Post } from "./posts.ts";
@@ -50,7 +51,7 @@ async function renderFeedPost(post: Post): Promise<FeedPost> {
     tags: post.tags.map((tag) => tag.name),
     coverUrl: coverImage ? new URL(coverImage.src, url).href : undefined,
     coverAlt: post.entry.data.cover_alt,
-    html: await absolutizeUrls(html, url),
+    html: await absolutizeUrls(linkPendingImages(html), url),
   };
 }
 

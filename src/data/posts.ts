@@ -2,8 +2,10 @@ import { getCollection, type CollectionEntry } from "astro:content";
 import { slug as slugify } from "github-slugger";
 import { currentBuildMode } from "../lib/build-mode.ts";
 import { relatedPosts } from "../lib/posts/related.ts";
+import { groupSeries, oldestFirst, type Series } from "../lib/posts/series.ts";
 import { countWords, excerpt, proseBlocks, readingMinutes } from "../lib/posts/text.ts";
 import { hasPage, isIndexable, isListed, newestFirst, postStatus, type PostStatus } from "../lib/posts/visibility.ts";
+import { site } from "../site.config.ts";
 
 export type PostEntry = CollectionEntry<"posts">;
 
@@ -19,6 +21,7 @@ export interface Post {
   indexable: boolean;
   readingMinutes: number;
   tags: { name: string; slug: string }[];
+  series: { name: string; slug: string } | undefined;
   /** The post's readable text, for related posts. */
   prose: string;
 }
@@ -28,7 +31,7 @@ const now = new Date();
 const mode = currentBuildMode(import.meta.env.DEV);
 
 function toPost(entry: PostEntry): Post {
-  const prose = proseBlocks(entry.body ?? "", entry.filePath?.endsWith(".mdx") ?? false).join(" ");
+  const prose = proseBlocks(entry.body ?? "", entry.filePath?.endsWith(".mdx") ?? false, { math: site.math }).join(" ");
   const { data } = entry;
   return {
     entry,
@@ -42,6 +45,7 @@ function toPost(entry: PostEntry): Post {
     indexable: isIndexable(data, now, mode),
     readingMinutes: readingMinutes(countWords(prose)),
     tags: data.tags.map((name) => ({ name, slug: slugify(name) })),
+    series: data.series ? { name: data.series, slug: slugify(data.series) } : undefined,
     prose,
   };
 }
@@ -101,3 +105,21 @@ export async function getAdjacentPosts(post: Post): Promise<{ newer?: Post | und
 }
 
 export const buildMode = mode;
+
+/** Where a post's page is: the one place pages and components build a post's address. */
+export const postHref = (post: Pick<Post, "slug">) => `${import.meta.env.BASE_URL}posts/${post.slug}/`;
+
+/** Every series with a listed post, by name; each lists its listed posts oldest first. */
+export const getSeries = perBuild(async () => groupSeries(await getListedPosts(), (post) => post.entry.filePath ?? post.slug));
+
+/**
+ * The series a post belongs to, as shown on the post: its listed posts, and the post itself
+ * in its place by date even when it is unlisted or a draft seen in a preview.
+ */
+export async function getPostSeries(post: Post): Promise<Series<Post> | undefined> {
+  if (!post.series) return undefined;
+  const series = (await getSeries()).find((candidate) => candidate.slug === post.series?.slug);
+  if (!series) return { name: post.series.name, slug: post.series.slug, posts: [post] };
+  if (series.posts.some((member) => member.slug === post.slug)) return series;
+  return { ...series, posts: [...series.posts, post].sort(oldestFirst) };
+}

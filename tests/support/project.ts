@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,7 +15,13 @@ const tmpRoot = join(repoRoot, "tests/.tmp");
 export function createProject(
   name: string,
   posts: Record<string, string | Buffer> = {},
-  options: { withSitePosts?: boolean } = {},
+  options: {
+    withSitePosts?: boolean;
+    /** Files to add or replace, by path inside the project (`public/a.png`). */
+    files?: Record<string, string | Buffer>;
+    /** Settings laid over the repository's own in src/site.config.ts, validated like them. */
+    siteSettings?: Record<string, unknown>;
+  } = {},
 ) {
   // One folder per test process, so two test runs on one machine never build into each other's copy.
   const dir = join(tmpRoot, `${name}-${process.pid}`);
@@ -38,7 +44,27 @@ export function createProject(
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, content);
   }
+  for (const [path, content] of Object.entries(options.files ?? {})) {
+    const target = join(dir, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+  if (options.siteSettings) overrideSiteSettings(join(dir, "src/site.config.ts"), options.siteSettings);
   return dir;
+}
+
+const SITE_EXPORT = "export const site: SiteConfig = parseSiteConfig(";
+
+/** The repository's settings stay as written; the copy exports them with `overrides` laid over, parsed again. */
+function overrideSiteSettings(file: string, overrides: Record<string, unknown>) {
+  const source = readFileSync(file, "utf8");
+  if (!source.includes(SITE_EXPORT)) throw new Error(`${file} no longer contains "${SITE_EXPORT}"; update overrideSiteSettings`);
+  writeFileSync(
+    file,
+    `${source.replace(SITE_EXPORT, "const repositorySettings: SiteConfig = parseSiteConfig(")}
+export const site: SiteConfig = parseSiteConfig({ ...repositorySettings, ...${JSON.stringify(overrides)} });
+`,
+  );
 }
 
 /**
@@ -55,10 +81,13 @@ export const OFFLINE_ENV = {
 
 /**
  * The environment a user's shell would give Astro. The test runner's own
- * variables (VITEST, NODE_ENV=test) switch Astro and Vite into test modes.
+ * variables (VITEST, NODE_ENV=test, and inside a test file Vite's BASE_URL,
+ * MODE, DEV, PROD and SSR) switch Astro and Vite into test modes.
  */
 export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(key)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(VITEST|TEST$|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/.test(key)),
+  );
   return { ...env, ...OFFLINE_ENV, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0", ...extra };
 }
 

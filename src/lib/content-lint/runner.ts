@@ -4,6 +4,7 @@ import { buildDocument } from "./extract.ts";
 import { createRules } from "./rules/index.ts";
 import type { RuleOptions } from "./rules/index.ts";
 import { DEFAULT_TOP_LEVEL_ROUTES } from "./rules/internal-links.ts";
+import { seriesSpellings } from "./rules/series.ts";
 import { isMarkdownFile, normalizeBase, routeFor, visibilityOf } from "./site.ts";
 import type { Diagnostic, LintContext, LintDocument, Route, SiteEntry, SiteIndex } from "./types.ts";
 
@@ -107,7 +108,11 @@ export function lintSources(files: readonly SourceFile[], options: LintOptions):
   };
   const topLevelRoutes = [...(options.topLevelRoutes ?? DEFAULT_TOP_LEVEL_ROUTES)];
   const rules = createRules({ topLevelRoutes });
-  const diagnostics: Diagnostic[] = [...duplicates, ...pageRouteClashes(documents, topLevelRoutes)];
+  const diagnostics: Diagnostic[] = [
+    ...duplicates,
+    ...pageRouteClashes(documents, topLevelRoutes),
+    ...seriesSpellings(documents),
+  ];
   for (const doc of documents) {
     for (const rule of rules) {
       for (const finding of rule.check(doc, ctx)) diagnostics.push({ file: doc.file, ...finding });

@@ -1,4 +1,5 @@
 import { closest, distance } from "fastest-levenshtein";
+import { slug as slugify } from "github-slugger";
 import { z } from "zod";
 import { parseAuthorDate } from "../dates.ts";
 
@@ -15,6 +16,7 @@ export const POST_FIELDS = [
   "cover_alt",
   "tags",
   "slug",
+  "series",
 ] as const;
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
@@ -85,6 +87,12 @@ export function createPostSchema<Cover extends z.ZodType>({ timeZone, cover }: P
       slug: z
         .string()
         .regex(SLUG_PATTERN, { message: 'must be lowercase letters, digits, dots and hyphens, like "my-post"' })
+        .optional(),
+      /** The series the post is part of, by name; its posts are listed together, oldest first, at /series/<name>/. */
+      series: z
+        .string({ message: "must be the series' name, as text" })
+        .trim()
+        .refine((name) => slugify(name) !== "", { message: "must contain letters or digits" })
         .optional(),
     })
     .superRefine((post, ctx) => {

@@ -9,7 +9,7 @@ import type { Finding, LinkRef, LintContext, LintDocument, Rule, SiteEntry } fro
  * Top-level routes the site serves besides pages (see src/pages); a link to anything else one
  * level deep must be a page. Overridable because the linter does not read src/pages.
  */
-export const DEFAULT_TOP_LEVEL_ROUTES = ["posts", "tags", "404"] as const;
+export const DEFAULT_TOP_LEVEL_ROUTES = ["posts", "tags", "series", "404"] as const;
 
 function suggestion(slug: string, entries: ReadonlyMap<string, SiteEntry>, toPath: (slug: string) => string): string {
   const best = entries.size === 0 ? undefined : suggestField(slug, [...entries.keys()]);
