@@ -35,9 +35,9 @@ export default defineConfig({
   redirects: toAstroRedirects(site.redirects, { base: site.base }),
   vite: {
     plugins: [csvPlugin(), featureModules(site)],
-    // Scripts ship as hashed files, which a strict Content-Security-Policy allows by origin.
+    // Scripts and fonts (KaTeX's smallest) ship as hashed files, which a strict Content-Security-Policy allows by origin.
     build: {
-      assetsInlineLimit: (file) => (file.endsWith(".js") ? false : undefined),
+      assetsInlineLimit: (file) => (/\.(?:js|woff2?|ttf)$/.test(file) ? false : undefined),
       rollupOptions: {
         // Astro marks deferred Markdown modules with a directive the bundler warns about once per post; it is harmless.
         onwarn(warning, warn) {

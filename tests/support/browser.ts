@@ -21,13 +21,21 @@ export interface PageProblems {
 export async function siteContext(
   browser: Browser,
   siteUrl: string,
-  options: { width?: number; colorScheme?: "light" | "dark" } = {},
+  options: {
+    width?: number;
+    colorScheme?: "light" | "dark";
+    javaScriptEnabled?: boolean;
+    /** Other origins the page may reach, such as a local stand-in for a third-party service. */
+    allowOrigins?: string[];
+  } = {},
 ): Promise<{ context: BrowserContext; problems: PageProblems; open: (path: string) => Promise<Page & { status: number }> }> {
   const origin = new URL(siteUrl).origin;
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     colorScheme: options.colorScheme ?? "light",
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
+  const allowed = new Set([origin, ...(options.allowOrigins ?? [])]);
   const problems: PageProblems = { consoleErrors: [], failedRequests: [] };
   const blocked = new Set<string>();
   // A page that is meant to be a 404 logs its own status; tests check that status directly.
@@ -36,7 +44,7 @@ export async function siteContext(
     if (request.isNavigationRequest()) navigations.add(request.url());
   });
   await context.route(
-    (url) => url.origin !== origin,
+    (url) => !allowed.has(url.origin),
     (route) => {
       blocked.add(route.request().url());
       return route.abort("blockedbyclient");

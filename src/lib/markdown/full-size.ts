@@ -6,6 +6,8 @@ import { isRemoteUrl } from "../posts/paths.ts";
 export const PENDING_LINK = "data-full-size";
 
 const LINK_CLASS = "image-link";
+/** An image alone in its paragraph is centred as a block; one in a sentence stays inline. */
+const ALONE_CLASS = "image-alone";
 
 /**
  * Every Markdown image opens its full-size file through a plain link. `public/` and remote
@@ -23,10 +25,16 @@ export const fullSizeLinks = defineHastPlugin({
       const src = node.properties["src"];
       if (typeof src !== "string") return;
       const known = src.startsWith("/") || isRemoteUrl(src);
+      const index = ctx.indexOf(node);
+      const alone =
+        parent.type === "element" &&
+        parent.tagName === "p" &&
+        parent.children.every((child, at) => at === index || (child.type === "text" && !child.value.trim()));
+      const className = alone ? [LINK_CLASS, ALONE_CLASS] : [LINK_CLASS];
       const link: Element = {
         type: "element",
         tagName: "a",
-        properties: known ? { href: src, className: [LINK_CLASS] } : { className: [LINK_CLASS], [PENDING_LINK]: "" },
+        properties: known ? { href: src, className } : { className, [PENDING_LINK]: "" },
         children: [],
       };
       ctx.wrapNode(node, link);

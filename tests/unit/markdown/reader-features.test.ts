@@ -14,6 +14,9 @@ describe("full-size image links", () => {
       '![a](/images/a.png) and ![b](https://cdn.example.com/b.png)\n\n[![c](/images/c.png)](https://example.org/)\n\n<img src="/raw.png" alt="raw">',
     );
     expect(html).toContain('<a href="/images/a.png" class="image-link"><img src="/images/a.png" alt="a"></a>');
+    expect(await render("![e](/images/e.png)")).toBe(
+      '<p><a href="/images/e.png" class="image-link image-alone"><img src="/images/e.png" alt="e"></a></p>\n',
+    );
     expect(html).toContain('<a href="https://cdn.example.com/b.png" class="image-link">');
     expect(html).toContain('<a href="https://example.org/"><img src="/images/c.png" alt="c"></a>');
     expect(html).toContain('<img src="/raw.png" alt="raw">');
@@ -21,7 +24,9 @@ describe("full-size image links", () => {
   });
 
   it("marks an optimised image's link until the page renders, then points it at the largest rendition", async () => {
-    expect(await render("![d](./d.png)")).toContain('<a class="image-link" data-full-size=""><img src="./d.png" alt="d"></a>');
+    expect(await render("![d](./d.png)")).toContain(
+      '<a class="image-link image-alone" data-full-size=""><img src="./d.png" alt="d"></a>',
+    );
     const rendered =
       '<a class="image-link" data-full-size=""><img alt="d" src="/_astro/d.1.webp" srcset="/_astro/d.360.webp 360w, /_astro/d.1440.webp 1440w, /_astro/d.720.webp 720w"></a> <a class="image-link" data-full-size><img src="/_astro/e.webp" alt="e"></a>';
     expect(linkPendingImages(rendered)).toBe(
