@@ -6,9 +6,11 @@ import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
 import { codeBlockPlugin, codeTransformers } from "./src/lib/markdown/code/index.ts";
 import { figures } from "./src/lib/markdown/figures.ts";
+import { fullSizeLinks } from "./src/lib/markdown/full-size.ts";
 import { headingAnchors } from "./src/lib/markdown/heading-anchors.ts";
 import { bodyImages } from "./src/lib/markdown/images.ts";
 import { rawMedia } from "./src/lib/markdown/raw-media-plugin.ts";
+import { mathPlugin } from "./src/lib/markdown/math.ts";
 import { siteLinks } from "./src/lib/markdown/site-links.ts";
 import { taskListLabels } from "./src/lib/markdown/task-lists.ts";
 import { chartImages } from "./src/integrations/chart-images.ts";
@@ -18,6 +20,7 @@ import { routeTest, scanContentRoutes } from "./src/lib/paths/content-routes.ts"
 import { absoluteUrl, currentPath } from "./src/lib/paths/site.ts";
 import { unpublishedFiles } from "./src/integrations/unpublished-files.ts";
 import { csvPlugin } from "./src/lib/charts/vite-plugin-csv.ts";
+import { featureModules } from "./src/lib/features/vite-plugin.ts";
 import { builtPageFacts } from "./src/lib/seo/sitemap.ts";
 import { site } from "./src/site.config.ts";
 
@@ -44,10 +47,10 @@ export default defineConfig({
   outDir,
   prerenderConflictBehavior: "error",
   vite: {
-    plugins: [csvPlugin()],
-    // Scripts ship as hashed files, which a strict Content-Security-Policy allows by origin.
+    plugins: [csvPlugin(), featureModules(site)],
+    // Scripts and fonts (KaTeX's smallest) ship as hashed files, which a strict Content-Security-Policy allows by origin.
     build: {
-      assetsInlineLimit: (file) => (file.endsWith(".js") ? false : undefined),
+      assetsInlineLimit: (file) => (/\.(?:js|woff2?|ttf)$/.test(file) ? false : undefined),
       rollupOptions: {
         // Astro marks deferred Markdown modules with a directive the bundler warns about once per post; it is harmless.
         onwarn(warning, warn) {
@@ -82,7 +85,10 @@ export default defineConfig({
         taskListLabels,
         codeBlockPlugin,
         figures,
+        site.math && mathPlugin,
+        site.fullSizeImages && fullSizeLinks,
       ],
+      features: { math: site.math },
     }),
     shikiConfig: {
       themes: { light: "github-light-high-contrast", dark: "github-dark-dimmed" },

@@ -46,6 +46,36 @@ function oneOf<const Values extends readonly [string, ...string[]]>(field: strin
   });
 }
 
+const endpoint = z
+  .url({ protocol: /^https?$/ })
+  .refine(
+    (url) =>
+      !URL.canParse(url) || new URL(url).protocol === "https:" || ["127.0.0.1", "localhost"].includes(new URL(url).hostname),
+    { message: "expected an https:// address" },
+  );
+const handle = (what: string) =>
+  z.string().regex(/^[\w.-]+$/, { message: `expected ${what}: letters, digits, ".", "-" and "_"` });
+
+const newsletterSchema = z.union([
+  z.strictObject({ provider: z.literal("buttondown"), username: handle("your Buttondown username") }),
+  z.strictObject({ action: endpoint, emailField: z.string().trim().min(1).default("email") }),
+]);
+
+const commentsSchema = z.strictObject({
+  provider: z.literal("giscus"),
+  repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, { message: 'expected "owner/name" of a public GitHub repository' }),
+  repoId: z.string().trim().min(1),
+  category: z.string().trim().min(1),
+  categoryId: z.string().trim().min(1),
+});
+
+const analyticsSchema = z.union([
+  z.strictObject({ provider: z.literal("plausible"), domain: z.string().trim().min(1).optional(), src: endpoint.optional() }),
+  z.strictObject({ provider: z.literal("umami"), websiteId: z.uuid(), src: endpoint.optional() }),
+  z.strictObject({ provider: z.literal("goatcounter"), code: handle("your GoatCounter code") }),
+  z.strictObject({ script: endpoint }),
+]);
+
 function unknownSetting(key: string): string {
   const settings = Object.keys(siteSchema.shape);
   const suggestion = suggestField(key, settings);
@@ -122,11 +152,24 @@ const siteSchema = z.strictObject(
       ),
       { error: (issue) => wrongValue(issue.input, "write a list of old feed addresses", 'feedAliases: ["/rss"]') },
     ),
+    /** A sign-up form after each post and on /subscribe/; posts to the provider, which confirms. */
+    newsletter: newsletterSchema.optional(),
+    /** `$…$` and `$$…$$` typeset with KaTeX at build time; write `\$` for a dollar sign. */
+    math: z.boolean().default(false),
+    /** Discussion under each post, loaded from the host only when the reader reaches it. */
+    comments: commentsSchema.optional(),
+    /** One deferred script on every page of a production build. */
+    analytics: analyticsSchema.optional(),
+    /** Every image in a post or page links to its full-size file. */
+    fullSizeImages: z.boolean().default(true),
   },
   { error: (issue) => (issue.code === "unrecognized_keys" ? issue.keys.map(unknownSetting).join("; ") : undefined) },
 );
 
 export type SiteConfig = z.infer<typeof siteSchema>;
+export type NewsletterSettings = z.infer<typeof newsletterSchema>;
+export type CommentsSettings = z.infer<typeof commentsSchema>;
+export type AnalyticsSettings = z.infer<typeof analyticsSchema>;
 
 /** `field: message`; a bad key in `redirects` carries its own message one level down. */
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -157,4 +200,6 @@ export const site: SiteConfig = parseSiteConfig({
   feedItems: 50,
   redirects: {},
   feedAliases: [],
+  math: false,
+  fullSizeImages: true,
 });

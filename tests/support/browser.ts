@@ -22,6 +22,8 @@ export interface SiteContextOptions {
    * every other test fails when it ends with any.
    */
   allowProblems?: boolean;
+  /** Other origins the page may reach, such as a local stand-in for a third-party service. */
+  allowOrigins?: string[];
 }
 
 /**
@@ -46,6 +48,7 @@ export async function siteContext(
     colorScheme: options.colorScheme ?? "light",
     javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
+  const allowed = new Set([origin, ...(options.allowOrigins ?? [])]);
   const problems: PageProblems = { consoleErrors: [], failedRequests: [] };
   const sameOrigin = (url: string) => URL.canParse(url) && new URL(url).origin === origin;
   // Only cross-origin requests are blocked, so only their console noise is ignored.
@@ -68,7 +71,7 @@ export async function siteContext(
     startedIn.set(request, documents.get(page) ?? 0);
   });
   await context.route(
-    (url) => url.origin !== origin,
+    (url) => !allowed.has(url.origin),
     (route) => {
       blocked.add(route.request().url());
       return route.abort("blockedbyclient");

@@ -9,6 +9,7 @@ import { normalizeBase } from "../paths/base.ts";
 import type { Permalink } from "../paths/routes.ts";
 import { routeCollisions, SITE_ROUTES } from "../paths/site-routes.ts";
 import { isMarkdownFile, routeFor, visibilityOf } from "./site.ts";
+import { seriesSpellings } from "./rules/series.ts";
 import type { Diagnostic, LintContext, LintDocument, Route, SiteEntry, SiteIndex } from "./types.ts";
 
 export interface SourceFile {
@@ -129,7 +130,11 @@ export function lintSources(files: readonly SourceFile[], options: LintOptions):
   };
   const topLevelRoutes = [...(options.topLevelRoutes ?? [])];
   const rules = createRules({ topLevelRoutes });
-  const diagnostics: Diagnostic[] = [...duplicates, ...routeClashes(documents, topLevelRoutes, duplicates)];
+  const diagnostics: Diagnostic[] = [
+    ...duplicates,
+    ...routeClashes(documents, topLevelRoutes, duplicates),
+    ...seriesSpellings(documents),
+  ];
   for (const doc of documents) {
     for (const rule of rules) {
       for (const finding of rule.check(doc, ctx)) diagnostics.push({ file: doc.file, ...finding });

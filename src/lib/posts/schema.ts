@@ -1,4 +1,5 @@
 import { closest, distance } from "fastest-levenshtein";
+import { slug as slugify } from "github-slugger";
 import { z } from "astro/zod";
 import { parseAuthorDate } from "../dates.ts";
 import { slugProblem } from "../paths/slugs.ts";
@@ -17,6 +18,7 @@ export const POST_FIELDS = [
   "cover_alt",
   "tags",
   "slug",
+  "series",
 ] as const;
 
 /** Suggests the known field an unknown key was most likely meant to be. */
@@ -137,6 +139,12 @@ export function createPostSchema<Cover extends z.ZodType>({ timeZone, cover }: P
           const problem = slugProblem(slug);
           if (problem) ctx.addIssue({ code: "custom", message: problem });
         })
+        .optional(),
+      /** The series the post is part of, by name; its posts are listed together, oldest first, at /series/<name>/. */
+      series: z
+        .string({ message: "must be the series' name, as text" })
+        .trim()
+        .refine((name) => slugify(name) !== "", { message: "must contain letters or digits" })
         .optional(),
     })
     .superRefine((post, ctx) => {

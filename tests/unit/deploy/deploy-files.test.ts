@@ -10,7 +10,7 @@ import {
   writeHostFiles,
   writeNginxConfig,
 } from "../../../src/lib/deploy/deploy-files.ts";
-import { contentSecurityPolicy } from "../../../src/lib/deploy/headers.ts";
+import { contentSecurityPolicy, NO_THIRD_PARTIES } from "../../../src/lib/deploy/headers.ts";
 import { cspHash } from "../../../src/lib/deploy/inline-hashes.ts";
 import { refreshPage } from "../../../src/lib/deploy/refresh-page.ts";
 
@@ -48,6 +48,7 @@ const options = (dist: string, redirects: Record<string, string> = { "/markdown-
   dist,
   base: "/blog/",
   redirects,
+  thirdParty: NO_THIRD_PARTIES,
   nginx: { root: "/srv/blog", listen: "80" },
 });
 
