@@ -6,6 +6,8 @@ import { isRemoteUrl } from "../posts/paths.ts";
 export const PENDING_LINK = "data-full-size";
 
 const LINK_CLASS = "image-link";
+/** A link needs a name; a decorative image (empty alt) gives it none, so the link says what it does. */
+const UNNAMED_LINK_LABEL = "Open the image at full size";
 /** An image alone in its paragraph is centred as a block; one in a sentence stays inline. */
 const ALONE_CLASS = "image-alone";
 
@@ -31,10 +33,12 @@ export const fullSizeLinks = defineHastPlugin({
         parent.tagName === "p" &&
         parent.children.every((child, at) => at === index || (child.type === "text" && !child.value.trim()));
       const className = alone ? [LINK_CLASS, ALONE_CLASS] : [LINK_CLASS];
+      const alt = node.properties["alt"];
+      const label = typeof alt === "string" && alt.trim() ? {} : { ariaLabel: UNNAMED_LINK_LABEL };
       const link: Element = {
         type: "element",
         tagName: "a",
-        properties: known ? { href: src, className } : { className, [PENDING_LINK]: "" },
+        properties: known ? { href: src, className, ...label } : { className, ...label, [PENDING_LINK]: "" },
         children: [],
       };
       ctx.wrapNode(node, link);

@@ -23,6 +23,12 @@ describe("full-size image links", () => {
     expect(html.match(/<a /g)?.length).toBe(3);
   });
 
+  it("names the link of a decorative image, which gives it no name of its own", async () => {
+    expect(await render("![](/images/plain.png)")).toBe(
+      '<p><a href="/images/plain.png" class="image-link image-alone" aria-label="Open the image at full size"><img src="/images/plain.png" alt=""></a></p>\n',
+    );
+  });
+
   it("marks an optimised image's link until the page renders, then points it at the largest rendition", async () => {
     expect(await render("![d](./d.png)")).toContain(
       '<a class="image-link image-alone" data-full-size=""><img src="./d.png" alt="d"></a>',
