@@ -98,6 +98,8 @@ export default defineConfig({
   },
   image: {
     responsiveStyles: false,
+    // Markdown images get a srcset like covers, so a phone never downloads the full-size file.
+    layout: "constrained",
   },
   devToolbar: { enabled: false },
 });
