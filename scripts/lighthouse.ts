@@ -1,16 +1,18 @@
 /**
- * Lighthouse (mobile preset) against the production build in dist/, served
- * on loopback, with Debian's Chromium or the one CHROME_PATH names. Prints
- * the four scores for the home page and the newest post; exits non-zero when
- * accessibility, best practices or SEO fall below 100. Performance is
- * reported only: its score swings on a busy two-core machine.
+ * Lighthouse (its default mobile preset) against the production build in dist/, served on loopback by
+ * Debian's nginx with the server block the deploy step generates (compression, cache and security
+ * headers as deployed), in Debian's Chromium or the one CHROME_PATH names. It audits one page of each kind (home, a post
+ * with a cover, a post with charts and code, the archive, a tag page, search, subscribe, the 404 page)
+ * and exits non-zero unless every one reaches the minimum of each category (in the best of up to three
+ * runs, as a busy machine only ever makes a page slower), or a kind has no page. Any score below 100
+ * is printed with the audits that cost it.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { CHROME_FLAGS, chromePath } from "./lib/chrome.ts";
-import { serveStatic } from "./lib/static-server.ts";
+import { serveWithNginx } from "./lib/nginx-server.ts";
 
 const dist = join(import.meta.dirname, "..", "dist");
 if (!existsSync(join(dist, "index.html"))) {
@@ -18,45 +20,107 @@ if (!existsSync(join(dist, "index.html"))) {
   process.exit(1);
 }
 
-const GATED = ["accessibility", "best-practices", "seo"] as const;
-const CATEGORIES = ["performance", ...GATED] as const;
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 
-const home = readFileSync(join(dist, "index.html"), "utf8");
-const newestPost = /href="[^"]*?(posts\/[^"/]+\/)"/.exec(home)?.[1];
-const pages = ["", ...(newestPost ? [newestPost] : [])];
+interface AuditedPage {
+  kind: string;
+  path: string | undefined;
+  /** Audits of something the page does on purpose. */
+  skipAudits?: string[];
+}
 
-const site = await serveStatic(dist, "/");
+const folders = (dir: string) =>
+  readdirSync(join(dist, dir), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dist, dir, entry.name, "index.html")))
+    .map((entry) => `${dir}/${entry.name}/`);
+const posts = folders("posts").map((path) => ({ path, html: readFileSync(join(dist, path, "index.html"), "utf8") }));
+const firstPost = (test: (html: string) => boolean) => posts.find((post) => test(post.html))?.path;
+
+// Search and the 404 page ask not to be indexed, as they should. Lighthouse does not audit a page that
+// answers 404, so the 404 page is audited at its own address.
+const pages: AuditedPage[] = [
+  { kind: "home", path: "" },
+  { kind: "post with a cover", path: firstPost((html) => /<img [^>]*fetchpriority="high"/.test(html)) },
+  {
+    kind: "post with charts and code",
+    path: firstPost((html) => html.includes('<figure class="chart"') && html.includes("<pre")),
+  },
+  { kind: "archive", path: "posts/" },
+  { kind: "tag page", path: folders("tags")[0] },
+  { kind: "search", path: "search/", skipAudits: ["is-crawlable"] },
+  { kind: "subscribe", path: "subscribe/" },
+  { kind: "404", path: "404.html", skipAudits: ["is-crawlable"] },
+];
+
+const site = await serveWithNginx(dist, "/");
 const chrome = await chromeLauncher.launch({
   chromePath: chromePath(),
   chromeFlags: ["--headless=new", ...CHROME_FLAGS],
 });
 
+/** A run on a busy machine can only be slower than the page is, so a page gets up to this many runs. */
+const RUNS = 3;
+
+/**
+ * Accessibility, best practices and SEO are properties of the markup and must be perfect. Performance
+ * is simulated from timings on this machine: the post with a cover scores 99 to 100 from run to run
+ * (first and largest paint 1.1 to 1.4 s and 1.8 to 2.0 s), so the gate stops at a real regression
+ * rather than at that noise.
+ */
+const MINIMUM: Readonly<Record<(typeof CATEGORIES)[number], number>> = {
+  performance: 98,
+  accessibility: 100,
+  "best-practices": 100,
+  seo: 100,
+};
+
+async function audit(url: string, skipAudits: string[] | undefined) {
+  const result = await lighthouse(url, {
+    port: chrome.port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: [...CATEGORIES],
+    ...(skipAudits ? { skipAudits } : {}),
+  });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const { lhr } = result;
+  return CATEGORIES.map((id) => {
+    const score = Math.round((lhr.categories[id]?.score ?? 0) * 100);
+    const below = (lhr.categories[id]?.auditRefs ?? [])
+      .map((ref) => lhr.audits[ref.id])
+      .filter((found) => found && found.score !== null && found.score < 1)
+      .map((found) => `${found?.id}: ${found?.title}${found?.displayValue ? ` (${found.displayValue})` : ""}`);
+    return { id, score, below };
+  });
+}
+
 let failed = false;
 try {
-  for (const path of pages) {
+  for (const { kind, path, skipAudits } of pages) {
+    if (path === undefined) {
+      failed = true;
+      console.log(`${kind}: no such page in this build`);
+      continue;
+    }
     const url = new URL(path, site.url).href;
-    const result = await lighthouse(url, {
-      port: chrome.port,
-      output: "json",
-      logLevel: "error",
-      onlyCategories: [...CATEGORIES],
-    });
-    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-    const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((result.lhr.categories[id]?.score ?? 0) * 100)]));
-    console.log(`${url}\n  ${CATEGORIES.map((id) => `${id} ${scores[id]}`).join(" · ")}`);
-    for (const id of GATED) {
-      if (scores[id] !== 100) {
-        failed = true;
-        const audits = result.lhr.categories[id]?.auditRefs
-          .map((ref) => result.lhr.audits[ref.id])
-          .filter((audit) => audit && audit.score !== null && audit.score < 1)
-          .map((audit) => `    - ${audit?.id}: ${audit?.title}`);
-        console.log(`  ${id} is below 100:\n${audits?.join("\n")}`);
-      }
+    const performance: number[] = [];
+    let categories = await audit(url, skipAudits);
+    performance.push(categories[0]?.score ?? 0);
+    while (categories.some((category) => category.score < 100) && performance.length < RUNS) {
+      categories = await audit(url, skipAudits);
+      performance.push(categories[0]?.score ?? 0);
+    }
+    const runs = performance.length > 1 ? ` (performance in ${performance.length} runs: ${performance.join(", ")})` : "";
+    console.log(`${kind} (${url})${runs}\n  ${categories.map(({ id, score }) => `${id} ${score}`).join(" · ")}`);
+    for (const { id, score, below } of categories) {
+      if (score === 100) continue;
+      if (score < MINIMUM[id]) failed = true;
+      const verdict = score < MINIMUM[id] ? `below its minimum of ${MINIMUM[id]}` : "below 100";
+      console.log(`  ${id} is ${verdict}:\n${below.map((line) => `    - ${line}`).join("\n")}`);
     }
   }
 } finally {
   chrome.kill();
-  await site.close();
+  await site.stop();
 }
 process.exit(failed ? 1 : 0);

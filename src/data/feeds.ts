@@ -8,6 +8,7 @@ import { mdxComponents } from "../components/post/mdx-components.ts";
 import { absolutizeUrls } from "../lib/feed/html.ts";
 import { RSS_NAMESPACES, rssChannelData, rssItems, type FeedPost, type FeedSite } from "../lib/feed/items.ts";
 import { absoluteUrl, pathTo } from "../lib/paths/site.ts";
+import { linkPendingImages } from "../lib/markdown/full-size.ts";
 import { site } from "../site.config.ts";
 import type { Post } from "./posts.ts";
 
@@ -53,7 +54,7 @@ async function renderFeedPost(post: Post): Promise<FeedPost> {
     lang: post.lang,
     coverUrl: coverImage ? new URL(coverImage.src, url).href : undefined,
     coverAlt: post.entry.data.cover_alt,
-    html: await absolutizeUrls(html, url),
+    html: await absolutizeUrls(linkPendingImages(html), url),
   };
 }
 

@@ -4,6 +4,7 @@ import { currentBuildMode } from "../lib/build-mode.ts";
 import { postRoute, type Route } from "../lib/paths/routes.ts";
 import { pathTo } from "../lib/paths/site.ts";
 import { relatedPosts } from "../lib/posts/related.ts";
+import { groupSeries, oldestFirst, type Series } from "../lib/posts/series.ts";
 import { countWords, excerpt, proseBlocks, readingMinutes } from "../lib/posts/text.ts";
 import { hasPage, isIndexable, isListed, newestFirst, postStatus, type PostStatus } from "../lib/posts/visibility.ts";
 import { site } from "../site.config.ts";
@@ -28,6 +29,7 @@ export interface Post {
   /** The language the post is written in, when its frontmatter names one. */
   lang: string | undefined;
   tags: { name: string; slug: string }[];
+  series: { name: string; slug: string } | undefined;
   /** The post's readable text, for related posts. */
   prose: string;
 }
@@ -37,7 +39,7 @@ const now = new Date();
 const mode = currentBuildMode(import.meta.env.DEV);
 
 function toPost(entry: PostEntry): Post {
-  const prose = proseBlocks(entry.body ?? "", entry.filePath?.endsWith(".mdx") ?? false).join(" ");
+  const prose = proseBlocks(entry.body ?? "", entry.filePath?.endsWith(".mdx") ?? false, { math: site.math }).join(" ");
   const { data } = entry;
   const route = postRoute(entry.id, site.permalink);
   return {
@@ -55,6 +57,7 @@ function toPost(entry: PostEntry): Post {
     readingMinutes: readingMinutes(countWords(prose)),
     lang: data.lang,
     tags: data.tags.map((name) => ({ name, slug: slugify(name) })),
+    series: data.series ? { name: data.series, slug: slugify(data.series) } : undefined,
     prose,
   };
 }
@@ -114,3 +117,18 @@ export async function getAdjacentPosts(post: Post): Promise<{ newer?: Post | und
 }
 
 export const buildMode = mode;
+
+/** Every series with a listed post, by name; each lists its listed posts oldest first. */
+export const getSeries = perBuild(async () => groupSeries(await getListedPosts(), (post) => post.entry.filePath ?? post.slug));
+
+/**
+ * The series a post belongs to, as shown on the post: its listed posts, and the post itself
+ * in its place by date even when it is unlisted or a draft seen in a preview.
+ */
+export async function getPostSeries(post: Post): Promise<Series<Post> | undefined> {
+  if (!post.series) return undefined;
+  const series = (await getSeries()).find((candidate) => candidate.slug === post.series?.slug);
+  if (!series) return { name: post.series.name, slug: post.series.slug, posts: [post] };
+  if (series.posts.some((member) => member.slug === post.slug)) return series;
+  return { ...series, posts: [...series.posts, post].sort(oldestFirst) };
+}

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { builtRoutes, listBuildFiles } from "../lib/deploy/deploy-files.ts";
-import { redirectPage } from "../lib/deploy/redirect-page.ts";
+import { refreshPage } from "../lib/deploy/refresh-page.ts";
 import { formatRedirectProblem, planRedirects, redirectedPath, type RedirectMap, targetUrl } from "../lib/deploy/redirects.ts";
 import { isFileRoute, routeFile, routeOf, type TrailingSlash } from "../lib/paths/routes.ts";
 
@@ -11,6 +11,8 @@ export interface RedirectSettings {
   base: string;
   trailingSlash: TrailingSlash;
   language: string;
+  /** The site's origin, for the redirect pages' canonical links. */
+  siteUrl: string;
   redirects: RedirectMap;
   feedAliases: readonly string[];
   /** Routes of the site's own pages, so a pattern never takes one over in dev. */
@@ -61,7 +63,9 @@ export function oldAddresses(settings: RedirectSettings): AstroIntegration {
           const file = join(dist, routeFile(route, settings.trailingSlash));
           if (existsSync(file)) continue;
           mkdirSync(dirname(file), { recursive: true });
-          writeFileSync(file, redirectPage(targetUrl(redirect.to, redirect.external, options), settings.language));
+          const target = targetUrl(redirect.to, redirect.external, options);
+          const canonical = new URL(target, settings.siteUrl).href;
+          writeFileSync(file, refreshPage({ target, canonical, language: settings.language }));
           pages += 1;
         }
 

@@ -97,7 +97,7 @@ export function parseAuthorDate(text: string, timeZone: string): ParsedDate {
   const dateTime = dateOnly ? null : DATE_TIME.exec(value);
   const match = dateOnly ?? dateTime;
   if (!match) {
-    return { ok: false, reason: `expected a date like 2026-02-14 or 2026-02-14T09:30:00Z, got "${value}"` };
+    return { ok: false, reason: `"${value}" is not a date; write one like 2026-02-14, or 2026-02-14T09:30:00Z with a time` };
   }
   const calendar = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
   if (!isRealDate(calendar)) {

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, siteContext } from "../support/browser.ts";
 import { FIXTURE_BASE, FIXTURE_SETTINGS } from "../support/fixture-builds.ts";
-import { serveWithNginx, type NginxSite } from "../support/nginx.ts";
+import { serveWithNginx, type NginxSite } from "../../scripts/lib/nginx-server.ts";
 import { KEY_PAGES } from "../support/pages.ts";
 
 declare global {
@@ -44,7 +44,7 @@ describe("pages under the real Content-Security-Policy, through nginx", () => {
     it(`${name}: runs its inline scripts and styles without a single violation`, async () => {
       const { context, open } = await siteContext(browser, site.url);
       const violations = await watchViolations(context);
-      const page = await open(path);
+      const page = await open(path, name === "404" ? { status: 404 } : undefined);
       expect(page.status).toBe(name === "404" ? 404 : 200);
       expect(await violations(page)).toEqual({ events: [], logged: [] });
       // The head's theme script, the toggle's script and the inline palette stylesheet all took effect.
@@ -68,7 +68,8 @@ describe("pages under the real Content-Security-Policy, through nginx", () => {
   });
 
   it("blocks and reports inline code the build did not ship", async () => {
-    const { context, open } = await siteContext(browser, site.url);
+    // The blocked script and style log their violations as console errors, which this test provokes.
+    const { context, open } = await siteContext(browser, site.url, { allowProblems: true });
     const violations = await watchViolations(context);
     const page = await open("posts/hello-world/");
     const ran = await page.evaluate(async () => {

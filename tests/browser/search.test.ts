@@ -50,6 +50,10 @@ describe("search in a real browser", () => {
     const input = page.getByLabel("Search posts");
     await input.pressSequentially("fixture");
     await expect.poll(() => status(page).textContent()).toMatch(/^\d+ posts match “fixture”\.$/);
+    const matched = Number(/^\d+/.exec((await status(page).textContent()) ?? "")?.[0]);
+    expect(matched).toBeGreaterThan(1);
+    // The first page of results (ten at most) is listed.
+    expect(await results(page).count()).toBe(Math.min(matched, 10));
     expect(await results(page).getByRole("link", { name: "Hello, fixture world" }).count()).toBe(1);
     expect(await results(page).getByRole("link", { name: "An unlisted fixture" }).count()).toBe(0);
     await input.fill("Reachable");
@@ -89,9 +93,8 @@ describe("search in a real browser", () => {
   });
 
   it("works as a plain form without JavaScript and says search needs it", async () => {
-    const context = await live.browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(new URL("search/", live.site.url).href);
+    const { context, open } = await siteContext(live.browser, live.site.url, { javaScriptEnabled: false });
+    const page = await open("search/");
     await page.getByLabel("Search posts").fill("fixture");
     await page.getByLabel("Search posts").press("Enter");
     await page.waitForURL(/\/blog\/search\/\?q=fixture$/);

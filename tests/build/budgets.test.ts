@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, inject, it } from "vitest";
@@ -8,10 +8,11 @@ const dist = inject("productionDist");
 const POSTS = ["hello-world", "second-post", "charts", "hostile", "unlisted-post"];
 const gzipped = (text: string) => gzipSync(text, { level: 9 }).length;
 
-function pageWeight(slug: string) {
-  const { html, document } = readPage(dist, `posts/${slug}/`);
+/** HTML and CSS of a post, gzipped, whether the CSS is linked or (as the build does now) inlined. */
+function pageWeight(slug: string, root = dist, base = "/blog/") {
+  const { html, document } = readPage(root, `posts/${slug}/`);
   const stylesheets = [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) =>
-    readFileSync(join(dist, (link.getAttribute("href") ?? "").replace(/^\/blog\//, "")), "utf8"),
+    readFileSync(join(root, (link.getAttribute("href") ?? "").slice(base.length)), "utf8"),
   );
   const css = stylesheets.join("\n");
   const total = gzipped(html + css);
@@ -30,11 +31,37 @@ describe("page weight budgets", () => {
   });
 
   it.each(POSTS)("loads no external script and only small inline ones on %s", (slug) => {
-    const { document } = readPage(dist, `posts/${slug}/`);
-    for (const script of document.querySelectorAll("script")) {
-      const src = script.getAttribute("src");
-      if (src) expect(src.startsWith("/blog/")).toBe(true);
-      else if (script.getAttribute("type") !== "application/ld+json") expect(script.textContent?.length ?? 0).toBeLessThan(1024);
-    }
+    scriptsStaySmall(dist, slug, "/blog/");
   });
 });
+
+describe("page weight budgets of the repository's own posts", () => {
+  const repo = inject("repoDist");
+  const posts = readdirSync(join(repo, "posts"), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(repo, "posts", entry.name, "index.html")))
+    .map((entry) => entry.name);
+
+  it("has posts to weigh", () => {
+    expect(posts.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(posts)("keeps everything outside the body of %s within 10 KB gzipped", (slug) => {
+    expect(pageWeight(slug, repo, "/").outsideBody).toBeLessThanOrEqual(10 * 1024);
+  });
+
+  it.each(posts)("loads no external script and only small inline ones on %s", (slug) => {
+    scriptsStaySmall(repo, slug, "/");
+  });
+});
+
+function scriptsStaySmall(root: string, slug: string, base: string) {
+  const { document } = readPage(root, `posts/${slug}/`);
+  // At least the head's theme script and the structured data.
+  const scripts = [...document.querySelectorAll("script")];
+  expect(scripts.length).toBeGreaterThanOrEqual(2);
+  for (const script of scripts) {
+    const src = script.getAttribute("src");
+    if (src) expect(src.startsWith(base)).toBe(true);
+    else if (script.getAttribute("type") !== "application/ld+json") expect(script.textContent?.length ?? 0).toBeLessThan(1024);
+  }
+}

@@ -16,7 +16,9 @@ describe("charts in a built post", () => {
   });
 
   it("gives every drawing a role, an accessible name and a description that exist in the page", () => {
-    for (const svg of charts().flatMap((figure) => [...figure.querySelectorAll("svg")])) {
+    const drawings = charts().flatMap((figure) => [...figure.querySelectorAll("svg")]);
+    expect(drawings).toHaveLength(3 * 2);
+    for (const svg of drawings) {
       expect(svg.getAttribute("role")).toBe("img");
       const name = svg.querySelector(`#${svg.getAttribute("aria-labelledby")}`);
       const description = svg.querySelector(`#${svg.getAttribute("aria-describedby")}`);
@@ -30,10 +32,13 @@ describe("charts in a built post", () => {
   });
 
   it("draws one bar per row and series, one line per series and one point per row", () => {
-    const [bars, lines, scatter] = charts();
-    for (const svg of bars?.querySelectorAll("svg") ?? []) expect(svg.querySelectorAll(".chart-bar")).toHaveLength(4 * 2);
-    for (const svg of lines?.querySelectorAll("svg") ?? []) expect(svg.querySelectorAll(".chart-line")).toHaveLength(2);
-    for (const svg of scatter?.querySelectorAll("svg") ?? []) expect(svg.querySelectorAll(".chart-point")).toHaveLength(3);
+    const [bars, lines, scatter] = charts().map((figure) => [...figure.querySelectorAll("svg")]);
+    // Each chart has two drawings (wide and narrow), and each must hold every mark.
+    const marks = (svgs: SVGElement[] | undefined, selector: string) =>
+      (svgs ?? []).map((svg) => svg.querySelectorAll(selector).length);
+    expect(marks(bars, ".chart-bar")).toEqual([4 * 2, 4 * 2]);
+    expect(marks(lines, ".chart-line")).toEqual([2, 2]);
+    expect(marks(scatter, ".chart-point")).toEqual([3, 3]);
   });
 
   it("shows a legend only when there is more than one series", () => {

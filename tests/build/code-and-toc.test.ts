@@ -24,6 +24,7 @@ describe("code blocks in a built post", () => {
     expect(
       blocks().map((block) => `${block.tagName.toLowerCase()}:${block.querySelector("figcaption")?.textContent ?? ""}`),
     ).toEqual(["figure:greet.ts", "div:", "figure:config.diff", "div:", "div:"]);
+    expect(blocks()).toHaveLength(5);
     for (const block of blocks()) {
       const pre = block.querySelector(":scope > pre.astro-code");
       expect(pre?.getAttribute("tabindex")).toBe("0");
@@ -89,7 +90,7 @@ describe("code blocks in a built post", () => {
 });
 
 describe("table of contents in a built post", () => {
-  it("nests h2–h4 headings, a skipped level one step in", () => {
+  it("nests h3 headings under their h2 (a skipped level is a unit test: the Nu checker rejects one in a page)", () => {
     const toc = post().document.querySelector(".post-body > nav.toc");
     expect(toc?.getAttribute("aria-label")).toBe("Contents");
     expect(outline(toc?.querySelector("details > ol"))).toEqual([

@@ -39,6 +39,7 @@ describe("RSS feed", () => {
   });
 
   it("gives every item a permalink, guid, date, categories, author and full content with absolute URLs", () => {
+    expect(feed.items).toHaveLength(LISTED_NEWEST_FIRST.length);
     for (const item of feed.items) {
       expect(item.link).toMatch(/^https:\/\/blog\.example\.org\/blog\/posts\/[^/]+\/$/);
       expect(item.guid).toBe(item.link);
@@ -108,6 +109,7 @@ describe("JSON Feed", () => {
     expect(json["home_page_url"]).toBe(SITE);
     expect(json["feed_url"]).toBe(`${SITE}feed.json`);
     expect(json.items.map((item) => item["title"])).toEqual(LISTED_NEWEST_FIRST);
+    expect(json.items).toHaveLength(LISTED_NEWEST_FIRST.length);
     for (const item of json.items) {
       expect(typeof item["id"]).toBe("string");
       expect(typeof item["content_html"]).toBe("string");

@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { HtmlValidate } from "html-validate";
 import { describe, expect, inject, it } from "vitest";
+import { nuErrors } from "../support/nu-checker.ts";
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -23,10 +24,11 @@ const validator = new HtmlValidate({
 });
 
 describe.each([
-  ["production", () => inject("productionDist")],
-  ["preview", () => inject("previewDist")],
+  ["fixture production", () => inject("productionDist")],
+  ["fixture preview", () => inject("previewDist")],
+  ["repository content", () => inject("repoDist")],
 ])("HTML validity of every %s page", (_, dist) => {
-  it("has no errors", async () => {
+  it("has no html-validate errors", async () => {
     const root = dist();
     const files = htmlFiles(root);
     expect(files.length).toBeGreaterThan(5);
@@ -40,5 +42,12 @@ describe.each([
       }
     }
     expect(errors).toEqual([]);
+  });
+
+  it("has no errors by the W3C Nu HTML Checker", () => {
+    const root = dist();
+    const files = htmlFiles(root);
+    expect(files.length).toBeGreaterThan(5);
+    expect(nuErrors(root, files)).toEqual([]);
   });
 });

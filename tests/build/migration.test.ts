@@ -2,11 +2,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { LinkChecker } from "linkinator";
+import Parser from "rss-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deploySettingsOf } from "../../src/lib/deploy/deploy-files.ts";
 import { runImport } from "../../src/lib/import/run.ts";
 import { importFixtures } from "../support/import.ts";
-import { serveWithNginx, type NginxSite } from "../support/nginx.ts";
+import { serveWithNginx, type NginxSite } from "../../scripts/lib/nginx-server.ts";
 import { createProject, loadSiteSettings, runAstro, setSiteSettings } from "../support/project.ts";
 
 /**
@@ -84,7 +85,8 @@ describe("the blog's files copied in unchanged, served at the root without trail
     const home = read("index.html");
     expect(home).toContain("I write software and notes about it.");
     expect(home.indexOf("I write software")).toBeLessThan(home.indexOf("Latest writing"));
-    expect(home).toMatch(/<figure class="cover"[^>]*>\s*<img [^>]*src="\/_astro\/portrait\.[^"]+\.webp"/);
+    expect(home).toMatch(/<img [^>]*src="\/_astro\/portrait\.[^"]+\.webp"/);
+    expect(home.indexOf("/_astro/portrait.")).toBeLessThan(home.indexOf("Latest writing"));
     expect(read("now.html")).toMatch(/<h1[^>]*>Now<\/h1>/);
     expect(read("now.html")).toMatch(/<img [^>]*src="\/_astro\/now\.[^"]+\.webp"/);
   });
@@ -102,11 +104,13 @@ describe("the blog's files copied in unchanged, served at the root without trail
     expect(built.output).toMatch(/\[old-addresses\] 10 old addresses redirected \(10 redirect pages\), 1 feed aliases/);
   });
 
-  it("escapes a slug with & and ' and a non-ASCII letter correctly in HTML, XML and JSON", () => {
+  it("escapes a slug with & and ' and a non-ASCII letter correctly in HTML, XML and JSON", async () => {
     const html = tricky.path.replace("&", "&amp;");
     expect(read("index.html")).toContain(`href="${html}"`);
     expect(read(`${tricky.slug}.html`)).toContain(`<link rel="canonical" href="https://old.example.org${html}">`);
-    expect(read("rss.xml")).toContain(`<link>https://old.example.org${html}</link>`);
+    // A feed reader's own parser reads the link back as the page's address.
+    const rss = await new Parser().parseString(read("rss.xml"));
+    expect(rss.items.map((item) => item.link)).toContain(`https://old.example.org${tricky.path}`);
     expect(read("sitemap-0.xml")).toContain(`<loc>https://old.example.org${html}</loc>`);
     const feed = JSON.parse(read("feed.json")) as { items: { url: string }[] };
     expect(feed.items.map((item) => item.url)).toContain(`https://old.example.org${tricky.path}`);
@@ -275,7 +279,7 @@ describe("URLs that cannot be built", () => {
     const result = await runAstro(dir, ["build"]);
     expect(result.code).toBe(1);
     expect(result.output).toMatch(
-      /Invalid frontmatter in src\/content\/posts\/case-a\.md:\n\s*slug: "notes\/2020" has "\/"; a slug holds letters and digits/,
+      /src\/content\/posts\/case-a\.md:4: slug: "notes\/2020" has "\/"; a slug holds letters and digits of any script/,
     );
   });
 });

@@ -6,7 +6,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { contentSecurityPolicy, SECURITY_HEADERS } from "../../src/lib/deploy/headers.ts";
 import { FIXTURE_BASE, FIXTURE_SETTINGS } from "../support/fixture-builds.ts";
-import { serveWithNginx, type NginxSite } from "../support/nginx.ts";
+import { serveWithNginx, type NginxSite } from "../../scripts/lib/nginx-server.ts";
 
 const dist = inject("productionDist");
 const WRK = "/usr/bin/wrk";
@@ -34,11 +34,12 @@ describe("the generated nginx configuration, served by Debian's nginx", () => {
         .end();
     });
   const file = (path: string) => readFileSync(join(dist, path));
-  const css = () => {
+  // Pages carry their CSS inline, so the hashed text asset to fetch is a script.
+  const asset = () => {
     const name = readdirSync(join(dist, "_astro")).find(
-      (entry) => entry.endsWith(".css") && statSync(join(dist, "_astro", entry)).size > 1024,
+      (entry) => /\.(css|js)$/.test(entry) && statSync(join(dist, "_astro", entry)).size > 1024,
     );
-    if (!name) throw new Error("The fixture build has no stylesheet in _astro/");
+    if (!name) throw new Error("The fixture build has no script or stylesheet over 1 KB in _astro/");
     return `_astro/${name}`;
   };
 
@@ -108,8 +109,8 @@ describe("the generated nginx configuration, served by Debian's nginx", () => {
     }
   });
 
-  it("compresses HTML and CSS for clients that accept gzip, and only for them", async () => {
-    for (const path of ["posts/hello-world/", css()]) {
+  it("compresses HTML and scripts for clients that accept gzip, and only for them", async () => {
+    for (const path of ["posts/hello-world/", asset()]) {
       const local = path.endsWith("/") ? `${path}index.html` : path;
       const zipped = await get(path, { "accept-encoding": "gzip" });
       expect(zipped.headers["content-encoding"], path).toBe("gzip");
@@ -123,7 +124,7 @@ describe("the generated nginx configuration, served by Debian's nginx", () => {
   });
 
   it("caches hashed assets for a year and pages and feeds not at all", async () => {
-    expect((await get(css())).headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect((await get(asset())).headers["cache-control"]).toBe("public, max-age=31536000, immutable");
     for (const path of ["", "posts/hello-world/", "rss.xml", "sitemap-index.xml", "no-such-page/"]) {
       expect((await get(path)).headers["cache-control"], path).toBe("public, max-age=0, must-revalidate");
     }
@@ -132,7 +133,7 @@ describe("the generated nginx configuration, served by Debian's nginx", () => {
   it("sends the Content-Security-Policy and the other security headers with every kind of response", async () => {
     const policy = contentSecurityPolicy(site.files.hashes);
     expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
-    for (const path of ["", "posts/charts/", css(), "rss.xml", "no-such-page/", "markdown-tour", "/elsewhere/"]) {
+    for (const path of ["", "posts/charts/", asset(), "rss.xml", "no-such-page/", "markdown-tour", "/elsewhere/"]) {
       const { headers } = await get(path);
       expect(headers["content-security-policy"], path).toBe(policy);
       for (const [name, value] of SECURITY_HEADERS) expect(headers[name.toLowerCase()], `${name} on ${path}`).toBe(value);

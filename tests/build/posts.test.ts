@@ -88,8 +88,10 @@ describe("production build of the fixture site", () => {
     const remote = images.find((img) => img.getAttribute("alt") === "remote badge");
     expect(remote?.getAttribute("src")).toBe("https://img.example.org/badge.png");
     expect(remote?.getAttribute("loading")).toBe("lazy");
-    expect(remote?.parentElement?.tagName).toBe("P");
-    expect(remote?.parentElement?.textContent).toContain("runs into this text");
+    // Inline in its paragraph, inside the link to its full-size file.
+    expect(remote?.parentElement?.getAttribute("href")).toBe(remote?.getAttribute("src"));
+    expect(remote?.parentElement?.parentElement?.tagName).toBe("P");
+    expect(remote?.parentElement?.parentElement?.textContent).toContain("runs into this text");
   });
 
   it("renders GFM, raw HTML, heading anchors and dual-theme code highlighting", () => {
@@ -166,8 +168,9 @@ describe("preview build with drafts", () => {
     const { document } = readPage(preview, "posts/gpt-5-3-codex-spark");
     expect(document.querySelector("h1")?.textContent).toBe("An underbaked GPT-Codex-5.3-Spark review");
     const chart = document.querySelector('.prose img[alt="SWE-Bench Pro.png"]');
-    expect(chart?.parentElement?.tagName).toBe("P");
-    expect(chart?.parentElement?.textContent).toContain("The graph shows");
+    expect(chart?.parentElement?.getAttribute("href")).toBe(chart?.getAttribute("src"));
+    expect(chart?.parentElement?.parentElement?.tagName).toBe("P");
+    expect(chart?.parentElement?.parentElement?.textContent).toContain("The graph shows");
     expect(document.querySelector(".prose")?.textContent).toContain("back to Opus 4.6 for now");
   });
 

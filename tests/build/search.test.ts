@@ -50,6 +50,7 @@ describe("search index of the production build", () => {
     const urls = pages.map((page) => page.url);
     expect(urls).not.toContain("/posts/unlisted-post/");
     expect(urls.filter((url) => !url.startsWith("/posts/"))).toEqual([]);
+    expect(pages.length).toBeGreaterThan(1);
     for (const page of pages) expect(page.content).not.toContain("Reachable by its URL");
   });
 

@@ -1,5 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, inject } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, onTestFinished } from "vitest";
 import { CHROME_FLAGS, chromePath } from "../../scripts/lib/chrome.ts";
 import { type StaticSite, serveStatic } from "../../scripts/lib/static-server.ts";
 import { FIXTURE_BASE } from "./fixture-builds.ts";
@@ -20,30 +20,65 @@ export interface PageProblems {
   failedRequests: string[];
 }
 
+export interface SiteContextOptions {
+  width?: number;
+  colorScheme?: "light" | "dark";
+  javaScriptEnabled?: boolean;
+  /**
+   * For a test that provokes console errors or failed requests on purpose and checks them itself;
+   * every other test fails when it ends with any.
+   */
+  allowProblems?: boolean;
+  /** Other origins the page may reach, such as a local stand-in for a third-party service. */
+  allowOrigins?: string[];
+}
+
 /**
- * A context that lets only the site itself through: every outbound request
- * is aborted (and the console noise it causes ignored), while every request
- * to the site must succeed.
+ * A context that lets only the site itself through: every outbound request is aborted (and the
+ * console noise that causes ignored), while every request to the site must succeed. When the test
+ * ends, it fails if the site logged a console error or a request to the site failed.
  */
 export async function siteContext(
   browser: Browser,
   siteUrl: string,
-  options: { width?: number; colorScheme?: "light" | "dark" } = {},
-): Promise<{ context: BrowserContext; problems: PageProblems; open: (path: string) => Promise<Page & { status: number }> }> {
+  options: SiteContextOptions = {},
+): Promise<{
+  context: BrowserContext;
+  problems: PageProblems;
+  /** The problems so far, aborted requests judged by now; the same check runs when the test ends. */
+  settledProblems: () => PageProblems;
+  open: (path: string, expect?: { status: number }) => Promise<Page & { status: number }>;
+}> {
   const origin = new URL(siteUrl).origin;
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     colorScheme: options.colorScheme ?? "light",
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
+  const allowed = new Set([origin, ...(options.allowOrigins ?? [])]);
   const problems: PageProblems = { consoleErrors: [], failedRequests: [] };
+  const sameOrigin = (url: string) => URL.canParse(url) && new URL(url).origin === origin;
+  // Only cross-origin requests are blocked, so only their console noise is ignored.
   const blocked = new Set<string>();
-  // A page that is meant to be a 404 logs its own status; tests check that status directly.
-  const navigations = new Set<string>();
+  // Pages opened with open(path, { status }) answer that status on purpose; the test checks it.
+  const expectedStatus = new Map<string, number>();
+  // Which document each request belonged to: one cancelled because its page went on to another document
+  // (a favicon still loading when a link is followed) was not a failure; any other aborted request was.
+  const documents = new WeakMap<Page, number>();
+  const startedIn = new WeakMap<Request, number>();
+  const aborted: { request: Request; page: Page }[] = [];
+  context.on("page", (page) => {
+    documents.set(page, 0);
+    page.on("framenavigated", (frame) => {
+      if (frame === page.mainFrame()) documents.set(page, (documents.get(page) ?? 0) + 1);
+    });
+  });
   context.on("request", (request) => {
-    if (request.isNavigationRequest()) navigations.add(request.url());
+    const page = request.frame().page();
+    startedIn.set(request, documents.get(page) ?? 0);
   });
   await context.route(
-    (url) => url.origin !== origin,
+    (url) => !allowed.has(url.origin),
     (route) => {
       blocked.add(route.request().url());
       return route.abort("blockedbyclient");
@@ -52,31 +87,62 @@ export async function siteContext(
   context.on("console", (message) => {
     if (message.type() !== "error") return;
     const location = message.location().url;
-    if (blocked.has(location) || /ERR_BLOCKED_BY_CLIENT/.test(message.text())) return;
-    if (navigations.has(location) && message.text().startsWith("Failed to load resource")) return;
+    if (blocked.has(location) && !sameOrigin(location)) return;
     if (isRoutedTransitionAbort(message.text())) return;
+    const expected = expectedStatus.get(location);
+    if (
+      expected !== undefined &&
+      message.text() === `Failed to load resource: the server responded with a status of ${expected} (Not Found)`
+    ) {
+      return;
+    }
     problems.consoleErrors.push(`${message.text()} (${location})`);
   });
   context.on("requestfailed", (request) => {
-    // A request the page itself cancelled by navigating away (a favicon still loading, say) is not a failure;
-    // a missing file answers with an HTTP error, which the response handler below catches.
-    if (!request.url().startsWith(origin) || request.failure()?.errorText === "net::ERR_ABORTED") return;
+    if (!sameOrigin(request.url())) return;
+    if (request.failure()?.errorText === "net::ERR_ABORTED") {
+      const page = request.frame().page();
+      // Closing a page cancels what it was still loading.
+      if (!page.isClosed()) aborted.push({ request, page });
+      return;
+    }
     problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`);
   });
   context.on("response", (response) => {
-    if (response.url().startsWith(origin) && response.status() >= 400 && !response.request().isNavigationRequest()) {
-      problems.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
-    }
+    const url = response.url();
+    if (!sameOrigin(url) || response.status() < 400) return;
+    if (response.request().isNavigationRequest() && expectedStatus.get(url) === response.status()) return;
+    problems.failedRequests.push(`${url}: HTTP ${response.status()}`);
   });
   context.on("weberror", (error) => {
     if (!isRoutedTransitionAbort(String(error.error()))) problems.consoleErrors.push(String(error.error()));
   });
-  const open = async (path: string) => {
+
+  /** An aborted request counts unless its page has since moved to another document. */
+  const settleAborted = () => {
+    for (const { request, page } of aborted.splice(0)) {
+      const movedOn = (documents.get(page) ?? 0) > (startedIn.get(request) ?? 0);
+      if (!movedOn) problems.failedRequests.push(`${request.url()}: net::ERR_ABORTED`);
+    }
+  };
+  const settledProblems = () => {
+    settleAborted();
+    return problems;
+  };
+  onTestFinished(() => {
+    settleAborted();
+    if (!options.allowProblems)
+      expect(problems, "console errors or failed requests on the site").toEqual({ consoleErrors: [], failedRequests: [] });
+  });
+
+  const open = async (path: string, expected?: { status: number }) => {
+    const url = new URL(path, siteUrl).href;
+    if (expected) expectedStatus.set(url, expected.status);
     const page = await context.newPage();
-    const response = await page.goto(new URL(path, siteUrl).href, { waitUntil: "networkidle" });
+    const response = await page.goto(url, { waitUntil: "networkidle" });
     return Object.assign(page, { status: response?.status() ?? 0 });
   };
-  return { context, problems, open };
+  return { context, problems, settledProblems, open };
 }
 
 /** How far the page's content reaches past the viewport's width, in CSS pixels. */

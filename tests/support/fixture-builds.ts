@@ -16,23 +16,35 @@ declare module "vitest" {
     productionDist: string;
     previewDist: string;
     productionLog: string;
+    /** A production build of the repository's own content and settings, as a fresh clone would build it. */
+    repoDist: string;
   }
+}
+
+async function build(dir: string, what: string, env: Record<string, string>) {
+  const result = await runAstro(dir, ["build"], env);
+  if (result.code !== 0) throw new Error(`${what} build failed:\n${result.output}`);
+  return result.output;
 }
 
 /**
  * Builds the fixture site once per test run, as production and as a preview
- * with drafts, both under a base path; every build and browser test reads them.
+ * with drafts, both under a base path, and the repository's own content once;
+ * every build and browser test reads them.
  */
 export default async function setup(project: TestProject) {
   const dir = createProject("fixture-site", {}, { withSitePosts: true });
   setSiteSettings(dir, FIXTURE_SETTINGS);
+  const repo = createProject("repo-site", {}, { withRepoContent: true });
   const env = { SITE_BASE: FIXTURE_BASE, SITE_URL: "https://blog.example.org" };
-  const production = await runAstro(dir, ["build"], env);
-  if (production.code !== 0) throw new Error(`Fixture production build failed:\n${production.output}`);
-  const preview = await runAstro(dir, ["build"], { ...env, BLOG_PREVIEW: "1" });
-  if (preview.code !== 0) throw new Error(`Fixture preview build failed:\n${preview.output}`);
+  project.provide("productionLog", await build(dir, "Fixture production", env));
+  await build(dir, "Fixture preview", { ...env, BLOG_PREVIEW: "1" });
+  await build(repo, "Repository content", {});
   project.provide("productionDist", join(dir, "dist"));
-  project.provide("productionLog", production.output);
   project.provide("previewDist", join(dir, "dist-preview"));
-  return () => rmSync(dir, { recursive: true, force: true });
+  project.provide("repoDist", join(repo, "dist"));
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(repo, { recursive: true, force: true });
+  };
 }

@@ -16,7 +16,16 @@ const tmpRoot = join(repoRoot, "tests/.tmp");
 export function createProject(
   name: string,
   posts: Record<string, string | Buffer> = {},
-  options: { withSitePosts?: boolean; blog?: string } = {},
+  options: {
+    withSitePosts?: boolean;
+    withRepoContent?: boolean;
+    /** Another blog (its `src/content` and `public/`) to copy in unchanged. */
+    blog?: string;
+    /** Files to add or replace, by path inside the project (`public/a.png`). */
+    files?: Record<string, string | Buffer>;
+    /** Settings laid over the repository's own in src/site.config.ts, validated like them. */
+    siteSettings?: Record<string, unknown>;
+  } = {},
 ) {
   // One folder per test process, so two test runs on one machine never build into each other's copy.
   const dir = join(tmpRoot, `${name}-${process.pid}`);
@@ -26,7 +35,9 @@ export function createProject(
     cpSync(join(repoRoot, entry), join(dir, entry), { recursive: true });
   }
   const postsDir = join(dir, "src/content/posts");
-  for (const collection of ["posts", "pages"]) rmSync(join(dir, "src/content", collection), { recursive: true, force: true });
+  if (!options.withRepoContent) {
+    for (const collection of ["posts", "pages"]) rmSync(join(dir, "src/content", collection), { recursive: true, force: true });
+  }
   mkdirSync(postsDir, { recursive: true });
   if (options.withSitePosts) {
     cpSync(join(fixturesDir, "site/pages"), join(dir, "src/content/pages"), { recursive: true });
@@ -44,7 +55,28 @@ export function createProject(
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, content);
   }
+  for (const [path, content] of Object.entries(options.files ?? {})) {
+    const target = join(dir, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+  if (options.siteSettings) setSiteSettings(dir, options.siteSettings);
   return dir;
+}
+
+const SITE_EXPORT = "export const site: SiteConfig = parseSiteConfig(";
+
+/** The repository's settings stay as written; the copy exports them with `overrides` laid over, parsed again. */
+export function setSiteSettings(dir: string, overrides: Record<string, unknown>) {
+  const file = join(dir, "src/site.config.ts");
+  const source = readFileSync(file, "utf8");
+  if (!source.includes(SITE_EXPORT)) throw new Error(`${file} no longer contains "${SITE_EXPORT}"; update setSiteSettings`);
+  writeFileSync(
+    file,
+    `${source.replace(SITE_EXPORT, "const repositorySettings: SiteConfig = parseSiteConfig(")}
+export const site: SiteConfig = parseSiteConfig({ ...repositorySettings, ...${JSON.stringify(overrides)} });
+`,
+  );
 }
 
 /**
@@ -61,12 +93,13 @@ export const OFFLINE_ENV = {
 
 /**
  * The environment a user's shell would give Astro. The test runner's own
- * variables (VITEST, NODE_ENV=test, DEV=1) switch Astro and Vite into test and dev modes.
+ * variables (VITEST, NODE_ENV=test) switch Astro and Vite into test modes, and
+ * the ones Vite sets in test workers (DEV=1, MODE, PROD, SSR, BASE_URL) would
+ * make a production build read `import.meta.env.DEV` as true.
  */
 export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  // Vitest also puts Vite's import.meta.env keys (DEV=1, MODE=test…) into a worker's process.env.
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(VITEST|TEST$|NODE_ENV$|DEV$|PROD$|MODE$|SSR$|BASE_URL$)/.test(key)),
+    Object.entries(process.env).filter(([key]) => !/^(VITEST|TEST$|NODE_ENV$|DEV$|PROD$|SSR$|MODE$|BASE_URL$)/.test(key)),
   );
   return { ...env, ...OFFLINE_ENV, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0", ...extra };
 }
@@ -87,25 +120,6 @@ export function runAstro(dir: string, args: string[], env: Record<string, string
     child.stderr.on("data", (chunk) => (output += chunk));
     child.on("close", (code) => resolvePromise({ code: code ?? 1, output }));
   });
-}
-
-/**
- * Sets entries of the project's src/site.config.ts, as an author would edit them: each value
- * replaces the literal the file gives that setting.
- */
-export function setSiteSettings(dir: string, settings: Record<string, unknown>) {
-  const file = join(dir, "src/site.config.ts");
-  const text = readFileSync(file, "utf8");
-  // Only the values given to parseSiteConfig, not the schema above them.
-  const start = text.indexOf("= parseSiteConfig(");
-  if (start === -1) throw new Error("src/site.config.ts no longer calls parseSiteConfig");
-  let values = text.slice(start);
-  for (const [key, value] of Object.entries(settings)) {
-    const line = new RegExp(`^  ${key}: .*,$`, "m");
-    if (!line.test(values)) throw new Error(`src/site.config.ts has no one-line setting ${key}`);
-    values = values.replace(line, `  ${key}: ${JSON.stringify(value)},`);
-  }
-  writeFileSync(file, text.slice(0, start) + values);
 }
 
 /** The settings a project's src/site.config.ts gives, as its build reads them. */

@@ -29,7 +29,10 @@ describe("parseAuthorDate", () => {
   });
 
   it.each(["14/02/2026", "yesterday", "2026-2-14", ""])("rejects the unreadable %j", (text) => {
-    expect(parseAuthorDate(text, NY)).toMatchObject({ ok: false, reason: expect.stringContaining("expected a date like") });
+    expect(parseAuthorDate(text, NY)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("is not a date; write one like 2026-02-14"),
+    });
   });
 });
 

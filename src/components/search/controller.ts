@@ -37,12 +37,13 @@ export function mountSearch(form: HTMLFormElement, pagefind: PagefindApi, words:
       part<HTMLElement>(item, ".title").lang = result.lang;
       part<HTMLElement>(item, ".excerpt").lang = result.lang;
     }
-    const time = part<HTMLTimeElement>(item, "time");
+    const meta = part<HTMLElement>(item, ".meta");
     if (result.date) {
+      const time = meta.appendChild(document.createElement("time"));
       time.dateTime = result.date.datetime;
       time.textContent = result.date.text;
     } else {
-      time.parentElement?.remove();
+      meta.remove();
     }
     const link = part<HTMLAnchorElement>(item, "a");
     link.href = result.url;

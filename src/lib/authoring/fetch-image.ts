@@ -1,5 +1,6 @@
-import { sniffImage } from "./image-sniff.ts";
-import type { ImageType } from "./image-sniff.ts";
+import { diagnoseImage } from "../images/diagnose.ts";
+import { sniffImage } from "../images/sniff.ts";
+import type { ImageType } from "../images/sniff.ts";
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -75,8 +76,12 @@ export async function fetchImage(url: string, options: FetchImageOptions = {}): 
     const type = sniffImage(bytes);
     if (!type)
       throw new ImageDownloadError(
-        `served as ${contentType} but the content is not a PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG image`,
+        `served as ${contentType} but the content is not a PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG image: the file ${diagnoseImage(bytes, "") ?? "is unreadable"}`,
       );
+    // Named by its own format, so only a file that stops early is left to report.
+    const problem = diagnoseImage(bytes, `download.${type.extension}`);
+    if (problem)
+      throw new ImageDownloadError(`the downloaded file ${problem.replace(/: export or copy the image again$/, ": try again")}`);
     return { bytes, type, contentType };
   } catch (error) {
     if (error instanceof ImageDownloadError) throw error;

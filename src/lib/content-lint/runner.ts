@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { decodeUtf8 } from "../posts/encoding.ts";
 import { buildDocument } from "./extract.ts";
 import { createRules } from "./rules/index.ts";
 import type { RuleOptions } from "./rules/index.ts";
@@ -8,6 +9,7 @@ import { normalizeBase } from "../paths/base.ts";
 import type { Permalink } from "../paths/routes.ts";
 import { routeCollisions, SITE_ROUTES } from "../paths/site-routes.ts";
 import { isMarkdownFile, routeFor, visibilityOf } from "./site.ts";
+import { seriesSpellings } from "./rules/series.ts";
 import type { Diagnostic, LintContext, LintDocument, Route, SiteEntry, SiteIndex } from "./types.ts";
 
 export interface SourceFile {
@@ -128,7 +130,11 @@ export function lintSources(files: readonly SourceFile[], options: LintOptions):
   };
   const topLevelRoutes = [...(options.topLevelRoutes ?? [])];
   const rules = createRules({ topLevelRoutes });
-  const diagnostics: Diagnostic[] = [...duplicates, ...routeClashes(documents, topLevelRoutes, duplicates)];
+  const diagnostics: Diagnostic[] = [
+    ...duplicates,
+    ...routeClashes(documents, topLevelRoutes, duplicates),
+    ...seriesSpellings(documents),
+  ];
   for (const doc of documents) {
     for (const rule of rules) {
       for (const finding of rule.check(doc, ctx)) diagnostics.push({ file: doc.file, ...finding });
@@ -162,13 +168,22 @@ export interface LintTreeOptions extends LintOptions {
 export function lintContentTree(options: LintTreeOptions): LintResult {
   const contentRoot = path.resolve(options.contentRoot);
   const cwd = options.cwd ?? process.cwd();
-  const files: SourceFile[] = findContentFiles(contentRoot).map((absPath) => ({
-    file: displayPath(absPath, cwd),
-    absPath,
-    source: fs.readFileSync(absPath, "utf8"),
-    contentPath: path.relative(contentRoot, absPath).split(path.sep).join("/"),
-  }));
-  return lintSources(files, options);
+  const encodingProblems: Diagnostic[] = [];
+  const files: SourceFile[] = findContentFiles(contentRoot).map((absPath) => {
+    const file = displayPath(absPath, cwd);
+    const bytes = fs.readFileSync(absPath);
+    const decoded = decodeUtf8(bytes);
+    if (!decoded.ok) encodingProblems.push({ file, severity: "error", rule: "encoding", ...decoded.problem });
+    return {
+      file,
+      absPath,
+      // The other rules still read what the build would have published, replacement characters and all.
+      source: decoded.ok ? decoded.text : new TextDecoder().decode(bytes),
+      contentPath: path.relative(contentRoot, absPath).split(path.sep).join("/"),
+    };
+  });
+  const result = lintSources(files, options);
+  return { ...result, diagnostics: [...encodingProblems, ...result.diagnostics].sort(compareDiagnostics) };
 }
 
 function displayPath(absPath: string, cwd: string): string {

@@ -1,5 +1,9 @@
 import { normalizeBase } from "../paths/base.ts";
 import type { TrailingSlash } from "../paths/routes.ts";
+import type { SiteConfig } from "../../site.config.ts";
+import { analyticsTag } from "../analytics/script.ts";
+import { GISCUS_ORIGIN } from "../comments/giscus.ts";
+import { newsletterEndpoint } from "../newsletter/endpoint.ts";
 import type { InlineHashes } from "./inline-hashes.ts";
 
 /**
@@ -34,35 +38,71 @@ export const FEED_TYPES: Readonly<Record<string, string>> = {
 /** Other XML (the sitemaps): nginx's stock types would say text/xml. */
 const XML_TYPE = "application/xml";
 
+/** Origins outside the site that the features switched on in the settings need, by directive. */
+export interface ThirdPartyOrigins {
+  script: string[];
+  connect: string[];
+  frame: string[];
+  form: string[];
+}
+
+export const NO_THIRD_PARTIES: ThirdPartyOrigins = { script: [], connect: [], frame: [], form: [] };
+
+const unique = (origins: string[]) => [...new Set(origins)].sort();
+
+/**
+ * Derived from the settings, so a feature that is off opens nothing: the newsletter posts its
+ * form (and, with JavaScript, fetches) to the provider; giscus's script and frame come from
+ * giscus.app; analytics loads one script and reports to its origin.
+ */
+export function thirdPartyOrigins(
+  settings: Pick<SiteConfig, "url" | "newsletter" | "comments" | "analytics">,
+): ThirdPartyOrigins {
+  const newsletter = settings.newsletter ? [newsletterEndpoint(settings.newsletter).origin] : [];
+  const comments = settings.comments ? [GISCUS_ORIGIN] : [];
+  const analytics = settings.analytics ? analyticsTag(settings.analytics, settings.url) : undefined;
+  return {
+    script: unique([...comments, ...(analytics ? [new URL(analytics.src).origin] : [])]),
+    connect: unique([...newsletter, ...(analytics?.connect ?? [])]),
+    frame: unique(comments),
+    form: unique(newsletter),
+  };
+}
+
 /**
  * Only what the site uses: the build's own inline scripts and stylesheets by hash, Pagefind's
  * WebAssembly, remote images in posts. `style-src-attr 'unsafe-inline'` is for the `style=""`
  * attributes of charts and highlighted code; it allows no stylesheets and no script.
  */
-export function contentSecurityPolicy(hashes: InlineHashes): string {
+export function contentSecurityPolicy(hashes: InlineHashes, thirdParty: ThirdPartyOrigins = NO_THIRD_PARTIES): string {
+  const opened = (name: string, origins: string[]): [string, ...string[]][] =>
+    origins.length > 0 ? [[name, "'self'", ...origins]] : [];
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
-    ["script-src", "'self'", "'wasm-unsafe-eval'", ...hashes.scripts],
+    ["script-src", "'self'", "'wasm-unsafe-eval'", ...hashes.scripts, ...thirdParty.script],
     ["style-src", "'self'", ...hashes.styles],
     ["style-src-attr", "'unsafe-inline'"],
     ["img-src", "'self'", "https:", "data:"],
     ["font-src", "'self'"],
+    ...opened("connect-src", thirdParty.connect),
+    ...opened("frame-src", thirdParty.frame),
     ["object-src", "'none'"],
     ["base-uri", "'self'"],
-    ["form-action", "'self'"],
+    ["form-action", "'self'", ...thirdParty.form],
     ["frame-ancestors", "'none'"],
   ];
   return directives.map((directive) => directive.join(" ")).join("; ");
 }
 
 /** Every header every response carries. */
-export function siteHeaders(hashes: InlineHashes): Header[] {
-  return [["Content-Security-Policy", contentSecurityPolicy(hashes)], ...SECURITY_HEADERS];
+export function siteHeaders(hashes: InlineHashes, thirdParty?: ThirdPartyOrigins): Header[] {
+  return [["Content-Security-Policy", contentSecurityPolicy(hashes, thirdParty)], ...SECURITY_HEADERS];
 }
 
 export interface HeadersFileOptions {
   base: string;
   hashes: InlineHashes;
+  thirdParty?: ThirdPartyOrigins;
   /** Feed files of the build, relative to its root (`rss.xml`, `tags/x/rss.xml`). */
   feeds?: readonly string[];
   /** Old feed addresses serving the RSS feed (`/rss`), from `site.feedAliases`. */
@@ -88,7 +128,7 @@ export function toHeadersFile(options: HeadersFileOptions): string {
       "# Both hosts join the values of a header set by two matching rules, so Cache-Control is never set under",
       "# the catch-all rule: pages keep the hosts' default, which is already public, max-age=0, must-revalidate.",
     ].join("\n"),
-    block(`${base}*`, siteHeaders(options.hashes)),
+    block(`${base}*`, siteHeaders(options.hashes, options.thirdParty)),
     block(`${base}_astro/*`, [["Cache-Control", CACHE_CONTROL.hashed]]),
     block(`${base}pagefind/*`, [["Cache-Control", CACHE_CONTROL.search]]),
   ];
@@ -109,6 +149,7 @@ export function toHeadersFile(options: HeadersFileOptions): string {
 export interface NginxOptions {
   base: string;
   hashes: InlineHashes;
+  thirdParty?: ThirdPartyOrigins;
   /** `location` rules for the site's redirects, from `toNginxRedirects`. */
   redirectRules: string;
   /** "never": `/x` serves `x.html` and `/x/` redirects to `/x`. */
@@ -141,7 +182,7 @@ export function toNginxConfig(options: NginxOptions): string {
   // add_header in a location replaces every add_header of the levels above, so each location that
   // sets Cache-Control or a type repeats the site's headers; `always` puts them on 404s and redirects too.
   // The long policy is set once, in a variable, so the repeats stay short.
-  const policy = nginxString(contentSecurityPolicy(options.hashes), "The Content-Security-Policy");
+  const policy = nginxString(contentSecurityPolicy(options.hashes, options.thirdParty), "The Content-Security-Policy");
   const siteLines = [
     "add_header Content-Security-Policy $content_security_policy always;",
     ...SECURITY_HEADERS.map(([name, value]) => `add_header ${name} ${nginxString(value, name)} always;`),

@@ -20,16 +20,29 @@ function absolute(value: string, base: URL): string {
 }
 
 /**
+ * Typeset math comes as MathML plus KaTeX's HTML drawing of it, which needs KaTeX's stylesheet;
+ * feed readers have none, so the drawing is emptied and the MathML speaks for itself.
+ */
+function isMathDrawing(attributes: Record<string, string>): boolean {
+  return (attributes["class"] ?? "").split(/\s+/).includes("katex-html");
+}
+
+/**
  * Feed readers show an item out of context, so every link and image URL in
  * it must be absolute, against the post's own URL. Anchors into the page
  * become links to the page, and attributes that only make sense on the site
  * (lazy loading, responsive sizes hints) stay as they are: readers ignore them.
+ * Math keeps only its MathML.
  */
 export async function absolutizeUrls(html: string, pageUrl: URL): Promise<string> {
   const tree = parse(html);
   await walk(tree, (node) => {
     if (node.type !== ELEMENT_NODE) return;
     const attributes = node.attributes as Record<string, string>;
+    if (isMathDrawing(attributes)) {
+      node.children = [];
+      return;
+    }
     for (const name of URL_ATTRIBUTES) {
       const value = attributes[name];
       if (typeof value !== "string") continue;

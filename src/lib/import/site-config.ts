@@ -109,7 +109,7 @@ export function editSiteConfig(code: string, changes: SiteConfigChanges): SiteCo
       changed = true;
     }
   }
-  const generated = changed ? generateCode(module, { quote: "double" }).code : code;
+  const generated = changed ? generateCode(module, { format: { quote: "double", trailingComma: true } }).code : code;
   // The printer drops the file's final newline, which the formatter wants back.
   const edited = code.endsWith("\n") && !generated.endsWith("\n") ? `${generated}\n` : generated;
   return { code: edited, changed, added, addedFeeds, conflicting };

@@ -1,5 +1,6 @@
 import { z } from "astro/zod";
 import { reportUnknownFields } from "../posts/schema.ts";
+import { flag, text, wholeNumber } from "../schema/wording.ts";
 
 export const PAGE_FIELDS = ["title", "description", "draft", "nav_order", "cover_image", "cover_alt"] as const;
 
@@ -10,16 +11,18 @@ export const PAGE_FIELDS = ["title", "description", "draft", "nav_order", "cover
 export function createPageSchema<Cover extends z.ZodType>({ cover }: { cover: Cover }) {
   return z
     .looseObject({
-      title: z
-        .string({ message: "must be text" })
-        .trim()
-        .min(1, { message: "cannot be empty (leave it out instead)" })
-        .optional(),
-      description: z.string().trim().min(1).optional(),
-      draft: z.boolean({ message: "must be true or false (without quotes)" }).default(false),
-      nav_order: z.int({ message: "must be a whole number" }).optional(),
+      /** The page's heading and its name in the header navigation; the file name gives one when left out. */
+      title: text({ field: "title", example: "About" }, { optional: true }).optional(),
+      /** One or two sentences for search results and the meta description. */
+      description: text({ field: "description", example: "Who writes here, and why." }, { optional: true }).optional(),
+      /** `true` keeps the page out of production builds; dev and preview builds show it. */
+      draft: flag("draft").default(false),
+      /** Position in the header navigation, smallest first; pages without it stay out of the header. */
+      nav_order: wholeNumber({ field: "nav_order", example: "2" }).optional(),
+      /** A picture for the page, relative to it (`./me.png`) or under `public/` (`/images/me.png`). */
       cover_image: cover.optional(),
-      cover_alt: z.string().trim().optional(),
+      /** Alt text for the cover; leave it out only when the picture is decorative. */
+      cover_alt: text({ field: "cover_alt", example: "The author at a desk" }, { optional: true }).optional(),
     })
     .superRefine((page, ctx) => reportUnknownFields(page, PAGE_FIELDS, ctx));
 }

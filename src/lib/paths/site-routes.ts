@@ -8,6 +8,7 @@ import { isFileRoute, type Route } from "./routes.ts";
 export const SITE_ROUTES = [
   "posts",
   "tags",
+  "series",
   "search",
   "subscribe",
   "og",
@@ -23,7 +24,7 @@ export const SITE_ROUTES = [
 ] as const;
 
 /** Site routes that own everything below them (`tags/ai/2`, `og/x.png`); `posts` is only the archive page. */
-const SITE_FOLDERS: readonly string[] = ["tags", "og", "pagefind", "charts", "_astro"];
+const SITE_FOLDERS: readonly string[] = ["tags", "series", "og", "pagefind", "charts", "_astro"];
 
 /** Whether the site itself serves this route, whatever the content. */
 export function isSiteRoute(route: Route): boolean {

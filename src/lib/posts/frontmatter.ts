@@ -42,3 +42,30 @@ export function readFrontmatter(source: string): Record<string, unknown> {
   const data: unknown = parseYaml(findFrontmatter(source)?.yaml ?? "", { schema: "core" }) ?? {};
   return typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 }
+
+/** The 1-based line of a top-level frontmatter key, or the first line when the key is absent. */
+export function fieldLine(source: string, key: string): number {
+  const block = findFrontmatter(source);
+  if (!block) return 1;
+  const lines = source.slice(0, block.end).split("\n");
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const index = lines.findIndex((line, number) => number > 0 && new RegExp(`^["']?${escaped}["']?\\s*:`).test(line));
+  return index === -1 ? 1 : index + 1;
+}
+
+const ASTRO_ISSUE = /^\s*\*\*([^*]+)\*\*: ?(.*)$/;
+
+/**
+ * Astro lists schema problems under a heading, with each field in bold. Authors get one line per
+ * problem instead, `file:line: field: message`, which editors and terminals make clickable.
+ */
+export function frontmatterErrorLines(astroMessage: string, source: string, displayPath: string): string {
+  const problems = astroMessage
+    .split("\n")
+    .map((line) => ASTRO_ISSUE.exec(line))
+    .filter((match) => match !== null)
+    .map(([, path = "", message = ""]) => ({ path, message, line: fieldLine(source, path.split(".")[0] ?? path) }))
+    .sort((a, b) => a.line - b.line)
+    .map(({ path, message, line }) => `${displayPath}:${line}: ${path}: ${message}`);
+  return problems.length ? problems.join("\n") : `${displayPath}: ${astroMessage.replace(/\*\*/g, "")}`;
+}

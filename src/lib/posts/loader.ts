@@ -3,32 +3,45 @@ import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { glob, type Loader, type LoaderContext } from "astro/loaders";
-import { readFrontmatter } from "./frontmatter.ts";
+import { readUtf8 } from "./encoding.ts";
+import { diagnoseImageFile } from "../images/diagnose.ts";
+import { wrongValue } from "../schema/wording.ts";
+import { fieldLine, frontmatterErrorLines, readFrontmatter } from "./frontmatter.ts";
 import { postSlug } from "../paths/slugs.ts";
 import { isRemoteUrl, POST_FILE_PATTERNS, relativeFromPost, resolveLocalImage } from "./paths.ts";
 
 export class ContentError extends Error {
-  constructor(file: string, field: string, message: string) {
-    super(`${file}: ${field}: ${message}`);
+  /** `where` is the file, with the line when known: `src/content/posts/x.md:4`. */
+  constructor(where: string, field: string, message: string) {
+    super(`${where}: ${field}: ${message}`);
     this.name = "ContentError";
   }
 }
 
+const COVER_EXAMPLE = "cover_image: ./cover.png";
+
 /**
  * Astro's `image()` only sees files relative to the post, so a cover written
- * as a `public/` path is rewritten to point at the same file relatively.
+ * as a `public/` path is rewritten to point at the same file relatively. The
+ * file is checked first, so a broken one is named here rather than by sharp.
  */
-function mapCoverImage(data: Record<string, unknown>, filePath: string, publicDir: string, displayPath: string) {
+function mapCoverImage(data: Record<string, unknown>, filePath: string, publicDir: string, where: string) {
   const cover = data["cover_image"];
   if (cover === undefined) return data;
   if (typeof cover !== "string" || !cover.trim()) {
-    throw new ContentError(displayPath, "cover_image", "expected a path to an image file");
+    throw new ContentError(where, "cover_image", wrongValue(cover, "write the path to an image file", COVER_EXAMPLE));
   }
   if (isRemoteUrl(cover)) {
-    throw new ContentError(displayPath, "cover_image", `"${cover}" is remote; covers must be files in the repository`);
+    throw new ContentError(
+      where,
+      "cover_image",
+      `"${cover}" is remote; covers must be files in the repository: run npm run localize-images to download it beside the post, like ${COVER_EXAMPLE}`,
+    );
   }
   const resolved = resolveLocalImage(filePath, cover, publicDir);
-  if (!resolved.ok) throw new ContentError(displayPath, "cover_image", resolved.reason);
+  if (!resolved.ok) throw new ContentError(where, "cover_image", resolved.reason);
+  const problem = diagnoseImageFile(resolved.absolutePath);
+  if (problem) throw new ContentError(where, "cover_image", `"${cover}" ${problem}`);
   return { ...data, cover_image: relativeFromPost(filePath, resolved.absolutePath) };
 }
 
@@ -52,6 +65,31 @@ function slugRegistry(displayBase: string, kind: string) {
       return slug;
     },
   };
+}
+
+type ParseData = LoaderContext["parseData"];
+
+/**
+ * Validates an entry the way Astro would, after two checks of our own: the file is UTF-8, and
+ * each schema problem becomes one line naming the file, the line and the field.
+ */
+function checkedParseData(
+  context: LoaderContext,
+  prepare: (data: Record<string, unknown>, filePath: string, where: (field: string) => string) => Record<string, unknown> = (
+    data,
+  ) => data,
+): ParseData {
+  return (async (props) => {
+    const filePath = props.filePath ?? "";
+    const displayPath = relative(fileURLToPath(context.config.root), filePath);
+    const source = readUtf8(await readFile(filePath), displayPath);
+    const data = prepare(readFrontmatter(source), filePath, (field) => `${displayPath}:${fieldLine(source, field)}`);
+    try {
+      return await context.parseData({ ...props, data: data as typeof props.data });
+    } catch (error) {
+      throw new Error(frontmatterErrorLines(error instanceof Error ? error.message : String(error), source, displayPath));
+    }
+  }) as ParseData;
 }
 
 /**
@@ -89,21 +127,9 @@ export function contentLoader({ base, kind }: { base: string; kind: "post" | "pa
       slugs.reset();
       await files.load({
         ...context,
-        parseData: async (props) => {
-          const filePath = props.filePath ?? "";
-          const displayPath = relative(fileURLToPath(context.config.root), filePath);
-          const publicDir = fileURLToPath(context.config.publicDir);
-          const raw = readFrontmatter(await readFile(filePath, "utf8"));
-          const data = mapCoverImage(raw, filePath, publicDir, displayPath);
-          try {
-            return await context.parseData({ ...props, data: data as typeof props.data });
-          } catch (error) {
-            const detail = error instanceof Error ? error.message : String(error);
-            throw new Error(
-              `Invalid frontmatter in ${displayPath}:\n${detail.replace(/\*\*/g, "").split("\n").slice(1).join("\n")}`,
-            );
-          }
-        },
+        parseData: checkedParseData(context, (data, filePath, where) =>
+          mapCoverImage(data, filePath, fileURLToPath(context.config.publicDir), where("cover_image")),
+        ),
       });
     }),
   };

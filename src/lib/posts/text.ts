@@ -8,7 +8,7 @@ const MDX_EXPRESSION = /\{[^{}]*\}/g;
  * parsed by the same Markdown engine Astro renders with. Code and embedded
  * components are left out: they are not what a reader skims in an excerpt.
  */
-export function proseBlocks(body: string, isMdx: boolean): string[] {
+export function proseBlocks(body: string, isMdx: boolean, options: { math?: boolean } = {}): string[] {
   const blocks: string[] = [];
   const collect = defineMdastPlugin({
     name: "collect-prose",
@@ -22,7 +22,11 @@ export function proseBlocks(body: string, isMdx: boolean): string[] {
       blocks.push(ctx.textContent(node));
     },
   });
-  markdownToHtml(isMdx ? body.replace(MDX_ESM_LINE, "") : body, { mdastPlugins: [collect] });
+  // With math on, display math is its own block, not prose, as on the page.
+  markdownToHtml(isMdx ? body.replace(MDX_ESM_LINE, "") : body, {
+    mdastPlugins: [collect],
+    features: { math: options.math ?? false },
+  });
   return blocks
     .map((block) => (isMdx ? block.replace(MDX_EXPRESSION, "").replace(/\s+([.,;:!?])/g, "$1") : block))
     .map((block) =>

@@ -14,6 +14,7 @@ function cardFor(post: Post): CardData {
     siteName: site.title,
     byline: [post.date ? displayDate(post.date) : "", `${post.readingMinutes} min read`].filter(Boolean).join("  ·  "),
     coverPath: cover?.fsPath,
+    sourceFile: post.entry.filePath,
   };
 }
 

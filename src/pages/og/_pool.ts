@@ -1,8 +1,19 @@
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { Worker } from "node:worker_threads";
 import { cardKey, type CardData } from "./_render.ts";
 import { existsSync } from "node:fs";
+
+/**
+ * The cover was checked when the post was loaded, so a failure here is damage inside the image
+ * data; the post's file and the cover's path come first, the image library's words last.
+ */
+function cardError(card: CardData, detail: string): string {
+  const post = card.sourceFile ?? `"${card.title}"`;
+  if (!card.coverPath) return `${post}: the social card could not be drawn: ${detail}`;
+  const cover = relative(process.cwd(), card.coverPath);
+  return `${post}: cover_image: "${cover}" cannot be drawn on the social card: the image data is damaged, so export or copy the image again (${detail})`;
+}
 
 /**
  * Draws every card that is not cached yet, spread over worker threads (one
@@ -31,7 +42,7 @@ export async function prerenderCards(
             const onMessage = (message: { id: number; error?: string }) => {
               if (message.id !== current.id) return;
               worker.off("message", onMessage);
-              if (message.error) reject(new Error(`Social card for "${current.card.title}": ${message.error}`));
+              if (message.error) reject(new Error(cardError(current.card, message.error)));
               else resolve();
             };
             worker.on("message", onMessage);

@@ -25,6 +25,8 @@ export interface CardData {
   byline: string;
   /** Absolute path of the cover image file, if the post has one. */
   coverPath?: string | undefined;
+  /** The post's file as authors see it (`src/content/posts/x.md`), to name it in errors. */
+  sourceFile?: string | undefined;
 }
 
 const require = createRequire(import.meta.url);

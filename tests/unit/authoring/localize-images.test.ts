@@ -6,7 +6,7 @@ import path from "node:path";
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fetchImage } from "../../../src/lib/authoring/fetch-image.ts";
-import { sniffImage } from "../../../src/lib/authoring/image-sniff.ts";
+import { sniffImage } from "../../../src/lib/images/sniff.ts";
 import { applyReplacements, imageFileName, localizeImages } from "../../../src/lib/authoring/localize-images.ts";
 
 const PNG = Buffer.from(
@@ -14,7 +14,11 @@ const PNG = Buffer.from(
   "base64",
 );
 const OTHER_PNG = Buffer.concat([PNG, Buffer.from("different trailing bytes")]);
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
+// SOI, a JFIF header, a start of scan and the end marker: the smallest JPEG whose structure is whole.
+const JPEG = Buffer.from([
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff,
+  0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, 0x00, 0xff, 0xd9,
+]);
 const GIF = Buffer.from("GIF89a\x01\x00\x01\x00\x00\x00\x00;", "latin1");
 const SVG = Buffer.from(
   '<?xml version="1.0"?>\n<!-- a comment -->\n<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>',

@@ -8,6 +8,12 @@ import type { Diagnostic } from "../../../src/lib/content-lint/types.ts";
 export const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures/lint");
 export const SEED = path.resolve(import.meta.dirname, "../../fixtures/seed/gpt-5-3-codex-spark.md");
 
+/** A whole 1×1 PNG, since the image rules also check that a found image is readable. */
+export const TINY_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
 /**
  * Lints in-memory files as if under `content/` of a scratch site whose `public/` is beside it.
  * `existing` lists the other files that site has, relative to it (`public/img/a.png`).
@@ -21,7 +27,7 @@ export function lintVirtual(
   try {
     for (const file of existing) {
       fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-      fs.writeFileSync(path.join(root, file), "");
+      fs.writeFileSync(path.join(root, file), file.endsWith(".png") ? TINY_PNG : "");
     }
     return lintSources(
       Object.entries(files).map(([contentPath, source]) => ({

@@ -10,12 +10,12 @@ import {
   writeHostFiles,
   writeNginxConfig,
 } from "../../../src/lib/deploy/deploy-files.ts";
-import { contentSecurityPolicy } from "../../../src/lib/deploy/headers.ts";
+import { contentSecurityPolicy, NO_THIRD_PARTIES } from "../../../src/lib/deploy/headers.ts";
 import { cspHash } from "../../../src/lib/deploy/inline-hashes.ts";
-import { redirectPage } from "../../../src/lib/deploy/redirect-page.ts";
+import { refreshPage } from "../../../src/lib/deploy/refresh-page.ts";
 
 // What the build writes at a redirect's source for hosts without server-side redirects.
-const REDIRECT_PAGE = redirectPage("/blog/posts/a/", "en");
+const REDIRECT_PAGE = refreshPage({ target: "/blog/posts/a/", canonical: "https://example.com/blog/posts/a/", language: "en" });
 // A refresh page an author put in public/ by hand is a page of the site like any other.
 const HAND_WRITTEN_REFRESH = '<!doctype html><title>Moved</title><meta http-equiv="refresh" content="0; url=/blog/">';
 
@@ -48,6 +48,7 @@ const options = (dist: string, redirects: Record<string, string> = { "/markdown-
   dist,
   base: "/blog/",
   redirects,
+  thirdParty: NO_THIRD_PARTIES,
   nginx: { root: "/srv/blog", listen: "80" },
 });
 

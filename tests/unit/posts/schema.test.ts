@@ -38,11 +38,13 @@ describe("post schema", () => {
 
   it("requires a non-empty title", () => {
     expect(issues({ date: "2026-01-01" })).toEqual([expect.stringMatching(/^title: /)]);
-    expect(issues({ title: "   ", date: "2026-01-01" })).toEqual(["title: cannot be empty"]);
+    expect(issues({ title: "   ", date: "2026-01-01" })).toEqual(["title: is empty; write text, like title: My first post"]);
   });
 
   it("requires a date unless the post is a draft", () => {
-    expect(issues({ title: "T" })).toEqual(["date: is required unless the post is a draft (draft: true)"]);
+    expect(issues({ title: "T" })).toEqual([
+      "date: is missing; it is required unless the post is a draft (draft: true), like date: 2026-03-14",
+    ]);
     expect(issues({ title: "T", draft: true })).toEqual([]);
   });
 
@@ -56,23 +58,28 @@ describe("post schema", () => {
 
   it("keeps updated on or after date", () => {
     expect(issues({ title: "T", date: "2026-02-14", updated: "2026-02-13" })).toEqual([
-      "updated: cannot be before the post's date",
+      "updated: 2026-02-13 is before the post's date (2026-02-14); write that day or a later one, like updated: 2026-02-14",
     ]);
     expect(issues({ title: "T", date: "2026-02-14", updated: "2026-02-14" })).toEqual([]);
   });
 
   it("wants real booleans", () => {
-    expect(issues({ title: "T", date: "2026-01-01", draft: "yes" })).toEqual(["draft: must be true or false (without quotes)"]);
-    expect(issues({ title: "T", date: "2026-01-01", unlisted: "false" })).toEqual([
-      "unlisted: must be true or false (without quotes)",
+    expect(issues({ title: "T", date: "2026-01-01", draft: "yes" })).toEqual([
+      'draft: "yes" is text; write true or false without quotes, like draft: true',
     ]);
-    expect(issues({ title: "T", date: "2026-01-01", starred: 1 })).toEqual(["starred: must be true or false (without quotes)"]);
+    expect(issues({ title: "T", date: "2026-01-01", unlisted: "false" })).toEqual([
+      'unlisted: "false" is text; write true or false without quotes, like unlisted: false',
+    ]);
+    expect(issues({ title: "T", date: "2026-01-01", starred: 1 })).toEqual([
+      "starred: 1 is a number; write true or false without quotes, like starred: true",
+    ]);
   });
 
   it("trims, lowercases and de-duplicates tags", () => {
     expect(parse({ title: "T", date: "2026-01-01", tags: [" AI ", "ai", "Tools"] }).data?.tags).toEqual(["ai", "tools"]);
-    expect(issues({ title: "T", date: "2026-01-01", tags: ["ok", " "] })).toEqual(["tags.1: tags cannot be empty strings"]);
-    expect(issues({ title: "T", date: "2026-01-01", tags: "ai" })[0]).toMatch(/^tags: /);
+    expect(issues({ title: "T", date: "2026-01-01", tags: ["ok", " "] })).toEqual([
+      "tags: item 2 is empty; remove it, or write a tag, like tags: [ai, tools]",
+    ]);
   });
 
   it("accepts any slug one URL path segment can carry", () => {
@@ -100,10 +107,12 @@ describe("post schema", () => {
     expect(parse({ title: "T", date: "2026-01-01", lang: "pt-BR" }).data?.lang).toBe("pt-BR");
     for (const lang of ["Deutsch", "de_DE", "en-", ""]) {
       expect(issues({ title: "T", date: "2026-01-01", lang })[0], lang).toBe(
-        'lang: expected a BCP 47 language tag such as "en" or "en-GB"',
+        `lang: ${JSON.stringify(lang)} is not a BCP 47 language tag; write one like lang: de`,
       );
     }
-    expect(issues({ title: "T", date: "2026-01-01", lang: 3 })[0]).toMatch(/^lang: must be text/);
+    expect(issues({ title: "T", date: "2026-01-01", lang: 3 })[0]).toBe(
+      "lang: 3 is a number; write a BCP 47 language tag, like lang: de",
+    );
   });
 
   it("rejects unknown keys and names the closest known field", () => {
@@ -118,8 +127,56 @@ describe("post schema", () => {
 
   it("rejects an empty description rather than publishing a blank one", () => {
     expect(issues({ title: "T", date: "2026-01-01", description: " " })).toEqual([
-      "description: cannot be empty (leave it out instead)",
+      "description: is empty; leave the field out or write text, like description: What this post is about, in a sentence.",
     ]);
+  });
+});
+
+describe("post schema wording: the field once, the author's value, plain words, an example", () => {
+  const valid = { title: "T", date: "2026-01-01" };
+  const only = (data: Record<string, unknown>) => issues({ ...valid, ...data });
+
+  it("takes one word where a list is expected as a one-item list", () => {
+    expect(parse({ ...valid, tags: "AI" }).data?.tags).toEqual(["ai"]);
+  });
+
+  it.each([
+    [
+      "title",
+      { title: 1984 },
+      'title: 1984 is a number; write text (in quotes, since it looks like a number), like title: "1984"',
+    ],
+    ["title", { title: ["A", "B"] }, 'title: ["A", "B"] is a list; write text, like title: My first post'],
+    ["title", { title: null }, "title: is empty; write text, like title: My first post"],
+    ["title", { title: undefined }, "title: is missing; write text, like title: My first post"],
+    ["date", { date: { year: 2026 } }, "date: { year: 2026 } is a group of fields; write a date, like date: 2026-03-14"],
+    ["date", { date: ["2026-01-01"] }, 'date: ["2026-01-01"] is a list; write a date, like date: 2026-03-14'],
+    ["date", { date: 2026 }, "date: 2026 is a number; write a date, like date: 2026-03-14"],
+    ["date", { date: "2026-13-45" }, 'date: "2026-13-45" is not a real calendar date'],
+    ["date", { date: "soon" }, 'date: "soon" is not a date; write one like 2026-02-14, or 2026-02-14T09:30:00Z with a time'],
+    ["updated", { updated: true }, "updated: true is true/false; write a date, like updated: 2026-03-14"],
+    [
+      "description",
+      { description: ["a"] },
+      'description: ["a"] is a list; leave the field out or write text, like description: What this post is about, in a sentence.',
+    ],
+    ["draft", { draft: "yes" }, 'draft: "yes" is text; write true or false without quotes, like draft: true'],
+    ["draft", { draft: "no" }, 'draft: "no" is text; write true or false without quotes, like draft: false'],
+    ["draft", { draft: [true] }, "draft: [true] is a list; write true or false without quotes, like draft: true"],
+    ["unlisted", { unlisted: 0 }, "unlisted: 0 is a number; write true or false without quotes, like unlisted: true"],
+    [
+      "starred",
+      { starred: { yes: true } },
+      "starred: { yes: true } is a group of fields; write true or false without quotes, like starred: true",
+    ],
+    ["cover_alt", { cover_alt: 7 }, "cover_alt: 7 is a number; write text, like cover_alt: A red bicycle against a wall"],
+    ["tags", { tags: 42 }, "tags: 42 is a number; write a list, like tags: [ai, tools]"],
+    ["tags", { tags: { ai: true } }, "tags: { ai: true } is a group of fields; write a list, like tags: [ai, tools]"],
+    ["tags", { tags: "ai, tools" }, 'tags: "ai, tools" is one piece of text; write a list, like tags: [ai, tools]'],
+    ["tags", { tags: ["ai", 3] }, "tags: item 2 (3) is a number; write each tag as text, like tags: [ai, tools]"],
+    ["tags", { tags: ["ai", null] }, "tags: item 2 is empty; write each tag as text, like tags: [ai, tools]"],
+  ])("%s: %j", (_, data, message) => {
+    expect(only(data)).toEqual([message]);
   });
 });
 

@@ -5,6 +5,7 @@ import { createInternalLinks } from "./internal-links.ts";
 import { missingImage } from "./missing-image.ts";
 import { mojibake } from "./mojibake.ts";
 import { nestedUrl } from "./nested-url.ts";
+import { seriesField } from "./series.ts";
 import { syntax } from "./syntax.ts";
 
 export interface RuleOptions {
@@ -13,5 +14,14 @@ export interface RuleOptions {
 }
 
 export function createRules(options: RuleOptions = {}): Rule[] {
-  return [syntax, imageAlt, createInternalLinks(options.topLevelRoutes), mojibake, nestedUrl, missingImage, frontmatterLength];
+  return [
+    syntax,
+    imageAlt,
+    createInternalLinks(options.topLevelRoutes),
+    mojibake,
+    nestedUrl,
+    missingImage,
+    frontmatterLength,
+    seriesField,
+  ];
 }

@@ -1,3 +1,4 @@
+import { diagnoseImageFile } from "../../images/diagnose.ts";
 import { mediaMessage, resolveMediaFile } from "../../markdown/raw-media.ts";
 import { isRemoteUrl, resolveLocalImage } from "../../posts/paths.ts";
 import { urlPoint } from "../positions.ts";
@@ -10,9 +11,12 @@ import type { Finding, ImageRef, LintContext, LintDocument, Rule } from "../type
  * itself, so one written with it points at a folder public/ does not have.
  */
 function resolvedProblem(image: ImageRef, url: string, doc: LintDocument, ctx: LintContext): string | undefined {
-  const found = resolveLocalImage(doc.absPath, url, ctx.publicDir);
-  if (found.ok) return undefined;
   const field = image.kind === "frontmatter" ? "cover_image" : "image";
+  const found = resolveLocalImage(doc.absPath, url, ctx.publicDir);
+  if (found.ok) {
+    const problem = diagnoseImageFile(found.absolutePath);
+    return problem ? `${field} "${url}" ${problem}` : undefined;
+  }
   const withoutBase = ctx.base !== "/" && url.startsWith(ctx.base) ? `/${url.slice(ctx.base.length)}` : undefined;
   if (withoutBase !== undefined && resolveLocalImage(doc.absPath, withoutBase, ctx.publicDir).ok) {
     return `${field} "${url}" includes the site base ${ctx.base}; write ${withoutBase} since the site adds the base to images itself`;
@@ -57,7 +61,7 @@ function problem(image: ImageRef, doc: LintDocument, ctx: LintContext): string |
   if (image.media) return mediaProblem(image.media, url, doc, ctx);
   if (isRemoteUrl(url)) {
     return image.kind === "frontmatter"
-      ? `cover_image "${url}" is remote; covers must be files in the repository (download it beside the post)`
+      ? `cover_image "${url}" is remote; covers must be files in the repository (run npm run localize-images to download it beside the post)`
       : undefined;
   }
   const verbatim = verbatimSource(image.kind);
@@ -66,7 +70,7 @@ function problem(image: ImageRef, doc: LintDocument, ctx: LintContext): string |
 
 export const missingImage: Rule = {
   id: "missing-image",
-  description: "Local and site-absolute images, videos and audio must exist.",
+  description: "Local and site-absolute images, videos and audio must exist, and images must be readable.",
   check(doc, ctx) {
     const findings: Finding[] = [];
     for (const image of doc.images) {

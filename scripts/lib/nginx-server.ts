@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, connect } from "node:net";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { deploySettingsOf, planDeployFiles, type DeployFiles } from "../../src/lib/deploy/deploy-files.ts";
 import { site } from "../../src/site.config.ts";
-import { repoRoot } from "./project.ts";
 
 const NGINX = "/usr/sbin/nginx";
+const repoRoot = resolve(import.meta.dirname, "../..");
 const MIME_TYPES = "/etc/nginx/mime.types";
 
 export interface NginxSite {
@@ -83,6 +83,7 @@ export async function serveWithNginx(
   settings: Partial<Omit<ReturnType<typeof deploySettingsOf>, "base">> = {},
 ): Promise<NginxSite> {
   requireNginx();
+  mkdirSync(join(repoRoot, "tests/.tmp"), { recursive: true });
   const dir = mkdtempSync(join(repoRoot, "tests/.tmp/nginx-"));
   for (const name of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"])
     mkdirSync(join(dir, "temp", name), { recursive: true });

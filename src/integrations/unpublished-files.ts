@@ -1,0 +1,85 @@
+import { existsSync } from "node:fs";
+import { readdir, readFile, rm, rmdir } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import { currentBuildMode } from "../lib/build-mode.ts";
+import { findContentFiles } from "../lib/content-lint/runner.ts";
+import { type ContentSource, heldBackPublicFiles } from "../lib/posts/public-files.ts";
+
+/** Output that can mention a file's address; a mention there means published content uses it. */
+const TEXT_OUTPUT = /\.(html|xml|json|css|js|txt|webmanifest|svg)$/;
+
+async function outputMentioning(outDir: string, addresses: readonly string[]): Promise<Set<string>> {
+  const mentioned = new Set<string>();
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile() || !TEXT_OUTPUT.test(entry.name)) continue;
+    const text = await readFile(join(entry.parentPath, entry.name), "utf8");
+    for (const address of addresses) if (text.includes(address)) mentioned.add(address);
+  }
+  return mentioned;
+}
+
+/** Removes the folders a held-back file leaves empty, up to the output root. */
+async function removeEmptyParents(file: string, outDir: string) {
+  for (let dir = dirname(file); dir !== outDir && dir.startsWith(outDir + sep); dir = dirname(dir)) {
+    if ((await readdir(dir)).length) return;
+    await rmdir(dir);
+  }
+}
+
+/**
+ * Leaves out of a production build the `public/` files that only drafts and scheduled posts use
+ * (see src/lib/posts/public-files.ts), after Astro has copied them in. Dev and preview builds keep
+ * them. As a safeguard a file stays when anything in the built output still mentions its address.
+ */
+export function unpublishedFiles(): AstroIntegration {
+  let contentRoot = "";
+  let publicDir = "";
+  let base = "/";
+  return {
+    name: "unpublished-files",
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        contentRoot = fileURLToPath(new URL("content/", config.srcDir));
+        publicDir = fileURLToPath(config.publicDir);
+        base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        const mode = currentBuildMode(false);
+        if (mode !== "production" || !existsSync(contentRoot)) return;
+        const outDir = fileURLToPath(dir).replace(/[\\/]$/, "");
+        const sources: ContentSource[] = await Promise.all(
+          findContentFiles(contentRoot).map(async (absPath) => ({
+            absPath,
+            contentPath: relative(contentRoot, absPath).split(sep).join("/"),
+            source: await readFile(absPath, "utf8"),
+          })),
+        );
+        const candidates = heldBackPublicFiles(sources, { base, now: new Date(), mode }).filter(
+          (path) => existsSync(join(publicDir, path)) && existsSync(join(outDir, path)),
+        );
+        if (!candidates.length) return;
+        const address = (path: string) => `${base}${encodeURI(path)}`;
+        const mentioned = await outputMentioning(outDir, [...candidates.map(address), ...candidates.map((path) => base + path)]);
+        const heldBack = candidates.filter((path) => !mentioned.has(address(path)) && !mentioned.has(base + path));
+        for (const path of heldBack) {
+          const file = join(outDir, path);
+          await rm(file);
+          await removeEmptyParents(file, outDir);
+          logger.debug(`held back public/${path}`);
+        }
+        if (heldBack.length) {
+          const count = heldBack.length === 1 ? "1 file" : `${heldBack.length} files`;
+          logger.fork("public").info(
+            `${count} held back: only unpublished posts use them (${heldBack
+              .map((path) => `public/${path}`)
+              .slice(0, 3)
+              .join(", ")}${heldBack.length > 3 ? ", …" : ""})`,
+          );
+        }
+      },
+    },
+  };
+}
