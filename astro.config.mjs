@@ -7,6 +7,7 @@ import { defineConfig } from "astro/config";
 import { codeBlockPlugin, codeTransformers } from "./src/lib/markdown/code/index.ts";
 import { figures } from "./src/lib/markdown/figures.ts";
 import { fullSizeLinks } from "./src/lib/markdown/full-size.ts";
+import { translatorFor } from "./src/lib/i18n/index.ts";
 import { headingAnchors } from "./src/lib/markdown/heading-anchors.ts";
 import { bodyImages } from "./src/lib/markdown/images.ts";
 import { rawMedia } from "./src/lib/markdown/raw-media-plugin.ts";
@@ -86,7 +87,7 @@ export default defineConfig({
         codeBlockPlugin,
         figures,
         site.math && mathPlugin,
-        site.fullSizeImages && fullSizeLinks,
+        site.fullSizeImages && fullSizeLinks(translatorFor(site.language).words.image.fullSize),
       ],
       features: { math: site.math },
     }),

@@ -9,8 +9,8 @@ import { createProject, runAstro, setSiteSettings } from "../support/project.ts"
 const longBody = Array.from({ length: 23 }, (_, index) => `## Part ${index + 1}\n\n${"word ".repeat(48)}\n`).join("\n");
 
 const posts = {
-  "long.md": `---\ntitle: Long read\ndate: 2026-02-14\nupdated: 2026-03-02\ndescription: A post long enough to take five minutes.\ntags: [notes]\n---\n${longBody}`,
-  "short.md": `---\ntitle: Short read\ndate: 2026-01-10\ndescription: A post of one minute.\ntags: [notes]\n---\nA few words.\n`,
+  "long.md": `---\ntitle: Long read\ndate: 2026-02-14\nupdated: 2026-03-02\ndescription: A post long enough to take five minutes.\ntags: [notes]\nseries: Notes\n---\n${longBody}`,
+  "short.md": `---\ntitle: Short read\ndate: 2026-01-10\ndescription: A post of one minute.\ntags: [notes]\nseries: Notes\n---\nA few words.\n\n![](/favicon.svg)\n`,
   "elsewhere.md": `---\ntitle: Ein Beitrag auf Portugiesisch\ndate: 2026-01-05\ndescription: Written in another language than the site.\nlang: pt-BR\n---\nUma postagem escrita em português.\n`,
 };
 
@@ -44,11 +44,25 @@ interface Expected {
   notFound: string;
   searchLabel: string;
   ogLocale: string;
+  seriesPosition: string;
+  seriesCount: string;
+  seriesParts: string;
+  emailLabel: string;
+  emailMissing: string;
+  fullSize: string;
+  redirecting: string;
 }
 
 const LANGUAGES: Expected[] = [
   {
     language: "en",
+    seriesPosition: "Part 1 of 2",
+    seriesCount: "A series in 2 parts, in reading order.",
+    seriesParts: "2 parts, starting with Short read",
+    emailLabel: "Email address",
+    emailMissing: "Enter your email address.",
+    fullSize: "Open the image at full size",
+    redirecting: "Redirecting to /posts/short/",
     ogLocale: "en_US",
     writing: "Writing",
     skipLink: "Skip to content",
@@ -63,6 +77,13 @@ const LANGUAGES: Expected[] = [
   },
   {
     language: "de",
+    seriesPosition: "Teil 1 von 2",
+    seriesCount: "Eine Reihe, 2 Teile, in Lesereihenfolge.",
+    seriesParts: "2 Teile, beginnend mit Short read",
+    emailLabel: "E-Mail-Adresse",
+    emailMissing: "Geben Sie Ihre E-Mail-Adresse ein.",
+    fullSize: "Das Bild in voller Größe öffnen",
+    redirecting: "Weiterleitung zu /posts/short/",
     ogLocale: "de_DE",
     writing: "Beiträge",
     skipLink: "Zum Inhalt springen",
@@ -77,6 +98,13 @@ const LANGUAGES: Expected[] = [
   },
   {
     language: "fr",
+    seriesPosition: "Partie 1 sur 2",
+    seriesCount: "Une série en 2 parties, dans l’ordre de lecture.",
+    seriesParts: "2 parties, à commencer par Short read",
+    emailLabel: "Adresse e-mail",
+    emailMissing: "Saisissez votre adresse e-mail.",
+    fullSize: "Ouvrir l’image en taille réelle",
+    redirecting: "Redirection vers /posts/short/",
     ogLocale: "fr_FR",
     writing: "Articles",
     skipLink: "Aller au contenu",
@@ -91,6 +119,13 @@ const LANGUAGES: Expected[] = [
   },
   {
     language: "es",
+    seriesPosition: "Parte 1 de 2",
+    seriesCount: "Una serie en 2 partes, en orden de lectura.",
+    seriesParts: "2 partes, empezando por Short read",
+    emailLabel: "Correo electrónico",
+    emailMissing: "Escribe tu correo electrónico.",
+    fullSize: "Abrir la imagen a tamaño completo",
+    redirecting: "Redirigiendo a /posts/short/",
     ogLocale: "es_ES",
     writing: "Artículos",
     skipLink: "Saltar al contenido",
@@ -109,7 +144,11 @@ const text = (node: { textContent: string | null } | null | undefined) => node?.
 
 describe.each(LANGUAGES)("a site in $language", (expected) => {
   const dir = createProject(`language-${expected.language}`, posts);
-  setSiteSettings(dir, { language: expected.language });
+  setSiteSettings(dir, {
+    language: expected.language,
+    newsletter: { provider: "buttondown", username: "example" },
+    redirects: { "/old-short": "/posts/short/" },
+  });
   const dist = join(dir, "dist");
   const page = (path: string) => readPage(dist, path).document;
 
@@ -144,6 +183,27 @@ describe.each(LANGUAGES)("a site in $language", (expected) => {
   it("speaks its language on the 404 and search pages", () => {
     expect(text(readPage(dist, "404.html").document.querySelector("h1"))).toBe(expected.notFound);
     expect(text(page("search/").querySelector("label[for=search-query]"))).toBe(expected.searchLabel);
+  });
+
+  it("speaks its language in the series box and on the series pages", () => {
+    expect(text(page("posts/short/").querySelector(".series-position"))).toBe(expected.seriesPosition);
+    expect(text(page("series/notes/").querySelector(".count"))).toBe(expected.seriesCount);
+    expect(text(page("series/").querySelector(".parts"))).toBe(expected.seriesParts);
+  });
+
+  it("speaks its language in the sign-up form, to its script too", () => {
+    const form = page("posts/short/").querySelector("[data-newsletter]");
+    expect(text(form?.querySelector("label"))).toBe(expected.emailLabel);
+    expect(JSON.parse(form?.getAttribute("data-newsletter") ?? "{}").missing).toBe(expected.emailMissing);
+  });
+
+  it("names a decorative image's full-size link and a redirect page in its language", () => {
+    const links = page("posts/short/").querySelectorAll(".prose a.image-link");
+    expect(links).toHaveLength(1);
+    expect(links[0]?.getAttribute("aria-label")).toBe(expected.fullSize);
+    const redirect = readPage(dist, "old-short/").document;
+    expect(text(redirect.querySelector("title"))).toBe(expected.redirecting);
+    expect(text(redirect.querySelector("body a"))).toBe(expected.redirecting);
   });
 
   it("names its language to social cards, feeds and search", () => {

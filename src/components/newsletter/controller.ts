@@ -6,17 +6,18 @@
  * needed, which a provider forbidding framing would break.
  */
 
-const MESSAGES = {
-  missing: "Enter your email address.",
-  invalid: "That does not look like an email address; it should look like name@example.com.",
-  unreachable: "The sign-up could not be sent. Check your connection and try again.",
-  sending: "Subscribing…",
-  done: "Thanks! Check your inbox: a confirmation email is on its way.",
-} as const;
+/** The script's messages in the site's language, handed over by the form as `data-newsletter`. */
+export interface SignupWords {
+  missing: string;
+  invalid: string;
+  unreachable: string;
+  sending: string;
+  done: string;
+}
 
-export function problemWith(input: Pick<HTMLInputElement, "validity">): string | undefined {
-  if (input.validity.valueMissing) return MESSAGES.missing;
-  if (!input.validity.valid) return MESSAGES.invalid;
+export function problemWith(input: Pick<HTMLInputElement, "validity">, words: SignupWords): string | undefined {
+  if (input.validity.valueMissing) return words.missing;
+  if (!input.validity.valid) return words.invalid;
   return undefined;
 }
 
@@ -31,6 +32,7 @@ function enhance(section: HTMLElement) {
   const status = section.querySelector<HTMLElement>("[data-newsletter-status]");
   const button = form?.querySelector<HTMLButtonElement>("button[type=submit]");
   if (!form || !input || !error || !status || !button) return;
+  const words = JSON.parse(section.dataset["newsletter"] ?? "{}") as SignupWords;
   const note = input.getAttribute("aria-describedby") ?? "";
   // The script's own messages replace the browser's bubbles, which screen readers announce unreliably.
   form.noValidate = true;
@@ -51,20 +53,20 @@ function enhance(section: HTMLElement) {
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const problem = problemWith(input);
+    const problem = problemWith(input, words);
     if (problem) return showError(problem, input);
     clearError();
     button.disabled = true;
-    status.textContent = MESSAGES.sending;
+    status.textContent = words.sending;
     try {
       await fetch(form.action, { method: "POST", mode: "no-cors", body: formBody(form) });
     } catch {
       status.textContent = "";
       button.disabled = false;
-      return showError(MESSAGES.unreachable, error);
+      return showError(words.unreachable, error);
     }
     form.hidden = true;
-    status.textContent = MESSAGES.done;
+    status.textContent = words.done;
     status.focus();
   });
 }

@@ -1,9 +1,11 @@
+import { around, translatorFor } from "../i18n/index.ts";
+
 export interface RefreshPage {
   /** Where the browser goes: a path with the base, or an absolute URL. */
   target: string;
   /** The target as an absolute URL, for search engines. */
   canonical: string;
-  /** The site's language, as on every other page. */
+  /** The site's language, as on every other page; its words say where the page goes. */
   language: string;
 }
 
@@ -19,18 +21,21 @@ const escapeHtml = (text: string) =>
  */
 export function refreshPage({ target, canonical, language }: RefreshPage): string {
   const to = escapeHtml(target);
+  const translator = translatorFor(language);
+  const moving = translator.words.redirect.moving;
+  const [before, after] = around(moving, "address").map(escapeHtml);
   return `<!doctype html>
 <html lang="${escapeHtml(language)}">
 <head>
 <meta charset="utf-8">
-<title>Redirecting to ${to}</title>
+<title>${escapeHtml(translator.fill(moving, { address: target }))}</title>
 <meta http-equiv="refresh" content="0; url=${to}">
 <meta name="robots" content="noindex">
 ${REDIRECT_PAGE_MARKER}
 <link rel="canonical" href="${escapeHtml(canonical)}">
 </head>
 <body>
-<p><a href="${to}">Redirecting to <code>${to}</code></a></p>
+<p><a href="${to}">${before}<code>${to}</code>${after}</a></p>
 </body>
 </html>
 `;

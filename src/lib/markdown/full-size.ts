@@ -6,8 +6,6 @@ import { isRemoteUrl } from "../posts/paths.ts";
 export const PENDING_LINK = "data-full-size";
 
 const LINK_CLASS = "image-link";
-/** A link needs a name; a decorative image (empty alt) gives it none, so the link says what it does. */
-const UNNAMED_LINK_LABEL = "Open the image at full size";
 /** An image alone in its paragraph is centred as a block; one in a sentence stays inline. */
 const ALONE_CLASS = "image-alone";
 
@@ -17,34 +15,38 @@ const ALONE_CLASS = "image-alone";
  * (`linkPendingImages`). An image the author put in a link keeps that link. Raw HTML images
  * are the author's markup and are never seen here.
  */
-export const fullSizeLinks = defineHastPlugin({
-  name: "full-size-links",
-  element: {
-    filter: ["img"],
-    visit(node, ctx) {
-      const parent = ctx.parent(node);
-      if (parent.type === "element" && parent.tagName === "a") return;
-      const src = node.properties["src"];
-      if (typeof src !== "string") return;
-      const known = src.startsWith("/") || isRemoteUrl(src);
-      const index = ctx.indexOf(node);
-      const alone =
-        parent.type === "element" &&
-        parent.tagName === "p" &&
-        parent.children.every((child, at) => at === index || (child.type === "text" && !child.value.trim()));
-      const className = alone ? [LINK_CLASS, ALONE_CLASS] : [LINK_CLASS];
-      const alt = node.properties["alt"];
-      const label = typeof alt === "string" && alt.trim() ? {} : { ariaLabel: UNNAMED_LINK_LABEL };
-      const link: Element = {
-        type: "element",
-        tagName: "a",
-        properties: known ? { href: src, className, ...label } : { className, ...label, [PENDING_LINK]: "" },
-        children: [],
-      };
-      ctx.wrapNode(node, link);
+export const fullSizeLinks = (
+  /** A link needs a name; a decorative image (empty alt) gives it none, so the link says what it does. */
+  unnamedLinkLabel: string,
+) =>
+  defineHastPlugin({
+    name: "full-size-links",
+    element: {
+      filter: ["img"],
+      visit(node, ctx) {
+        const parent = ctx.parent(node);
+        if (parent.type === "element" && parent.tagName === "a") return;
+        const src = node.properties["src"];
+        if (typeof src !== "string") return;
+        const known = src.startsWith("/") || isRemoteUrl(src);
+        const index = ctx.indexOf(node);
+        const alone =
+          parent.type === "element" &&
+          parent.tagName === "p" &&
+          parent.children.every((child, at) => at === index || (child.type === "text" && !child.value.trim()));
+        const className = alone ? [LINK_CLASS, ALONE_CLASS] : [LINK_CLASS];
+        const alt = node.properties["alt"];
+        const label = typeof alt === "string" && alt.trim() ? {} : { ariaLabel: unnamedLinkLabel };
+        const link: Element = {
+          type: "element",
+          tagName: "a",
+          properties: known ? { href: src, className, ...label } : { className, ...label, [PENDING_LINK]: "" },
+          children: [],
+        };
+        ctx.wrapNode(node, link);
+      },
     },
-  },
-});
+  });
 
 /** The widest candidate of a `srcset` (by `w`, else by `x` descriptor), or undefined for an empty one. */
 export function largestCandidate(srcset: string): string | undefined {

@@ -4,6 +4,7 @@ import { giscusAttributes, giscusTheme, themeMessage } from "../../../src/lib/co
 import { contentSecurityPolicy, NO_THIRD_PARTIES, thirdPartyOrigins } from "../../../src/lib/deploy/headers.ts";
 import { newsletterEndpoint } from "../../../src/lib/newsletter/endpoint.ts";
 import { problemWith } from "../../../src/components/newsletter/controller.ts";
+import { en } from "../../../src/lib/i18n/en.ts";
 import { parseSiteConfig, site } from "../../../src/site.config.ts";
 
 const SITE_URL = "https://blog.example.org";
@@ -60,9 +61,9 @@ describe("newsletter endpoint", () => {
     const validity = (flags: Partial<ValidityState>) => ({
       validity: { valid: false, valueMissing: false, ...flags } as ValidityState,
     });
-    expect(problemWith(validity({ valueMissing: true }))).toBe("Enter your email address.");
-    expect(problemWith(validity({ typeMismatch: true }))).toMatch(/name@example\.com/);
-    expect(problemWith(validity({ valid: true }))).toBeUndefined();
+    expect(problemWith(validity({ valueMissing: true }), en.newsletter)).toBe("Enter your email address.");
+    expect(problemWith(validity({ typeMismatch: true }), en.newsletter)).toMatch(/name@example\.com/);
+    expect(problemWith(validity({ valid: true }), en.newsletter)).toBeUndefined();
   });
 });
 

@@ -1,12 +1,14 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { en } from "../../../src/lib/i18n/en.ts";
 import { fullSizeLinks, largestCandidate, linkPendingImages } from "../../../src/lib/markdown/full-size.ts";
 import { mathPlugin, typeset } from "../../../src/lib/markdown/math.ts";
 import { markdownToHtml } from "satteri";
 
 const render = async (markdown: string, math = false) =>
-  (await markdownToHtml(markdown, { hastPlugins: [math && mathPlugin, fullSizeLinks], features: { math } })).html;
+  (await markdownToHtml(markdown, { hastPlugins: [math && mathPlugin, fullSizeLinks(en.image.fullSize)], features: { math } }))
+    .html;
 
 describe("full-size image links", () => {
   it("links public and remote images to their own file and leaves an author's link alone", async () => {
