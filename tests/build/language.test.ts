@@ -11,6 +11,7 @@ const longBody = Array.from({ length: 23 }, (_, index) => `## Part ${index + 1}\
 const posts = {
   "long.md": `---\ntitle: Long read\ndate: 2026-02-14\nupdated: 2026-03-02\ndescription: A post long enough to take five minutes.\ntags: [notes]\nseries: Notes\n---\n${longBody}`,
   "short.md": `---\ntitle: Short read\ndate: 2026-01-10\ndescription: A post of one minute.\ntags: [notes]\nseries: Notes\n---\nA few words.\n\n![](/favicon.svg)\n`,
+  "chart.mdx": `---\ntitle: A chart\ndate: 2026-01-01\ndescription: A post with a chart.\n---\n<BarChart data={[{ city: "Berlin", visits: 1500.5 }, { city: "Lyon", visits: 900 }]} title="Visits" x="city" y="visits" />\n`,
   "elsewhere.md": `---\ntitle: Ein Beitrag auf Portugiesisch\ndate: 2026-01-05\ndescription: Written in another language than the site.\nlang: pt-BR\n---\nUma postagem escrita em português.\n`,
 };
 
@@ -51,11 +52,13 @@ interface Expected {
   emailMissing: string;
   fullSize: string;
   redirecting: string;
+  chartDescription: string;
 }
 
 const LANGUAGES: Expected[] = [
   {
     language: "en",
+    chartDescription: "Bar chart with vertical bars. city: 2 categories, Berlin and Lyon. visits: from 900 to 1,500.5.",
     seriesPosition: "Part 1 of 2",
     seriesCount: "A series in 2 parts, in reading order.",
     seriesParts: "2 parts, starting with Short read",
@@ -77,6 +80,7 @@ const LANGUAGES: Expected[] = [
   },
   {
     language: "de",
+    chartDescription: "Balkendiagramm mit senkrechten Balken. city: 2 Kategorien, Berlin und Lyon. visits: von 900 bis 1.500,5.",
     seriesPosition: "Teil 1 von 2",
     seriesCount: "Eine Reihe, 2 Teile, in Lesereihenfolge.",
     seriesParts: "2 Teile, beginnend mit Short read",
@@ -98,6 +102,7 @@ const LANGUAGES: Expected[] = [
   },
   {
     language: "fr",
+    chartDescription: "Graphique à barres verticales. city : 2 catégories, Berlin et Lyon. visits : de 900 à 1\u202f500,5.",
     seriesPosition: "Partie 1 sur 2",
     seriesCount: "Une série en 2 parties, dans l’ordre de lecture.",
     seriesParts: "2 parties, à commencer par Short read",
@@ -119,6 +124,7 @@ const LANGUAGES: Expected[] = [
   },
   {
     language: "es",
+    chartDescription: "Gráfico de barras verticales. city: 2 categorías, Berlin y Lyon. visits: de 900 a 1500,5.",
     seriesPosition: "Parte 1 de 2",
     seriesCount: "Una serie en 2 partes, en orden de lectura.",
     seriesParts: "2 partes, empezando por Short read",
@@ -206,12 +212,19 @@ describe.each(LANGUAGES)("a site in $language", (expected) => {
     expect(text(redirect.querySelector("body a"))).toBe(expected.redirecting);
   });
 
+  it("describes a chart in its language, with its numbers", () => {
+    const descriptions = page("posts/chart/").querySelectorAll("figure.chart svg desc");
+    // The chart's two drawings, one for phones and one for wide screens, share the description.
+    expect(descriptions).toHaveLength(2);
+    for (const desc of descriptions) expect(desc.textContent).toBe(expected.chartDescription);
+  });
+
   it("names its language to social cards, feeds and search", () => {
     expect(page("").querySelector('meta[property="og:locale"]')?.getAttribute("content")).toBe(expected.ogLocale);
     expect(readFileSync(join(dist, "rss.xml"), "utf8")).toContain(`<language>${expected.language}</language>`);
     expect(JSON.parse(readFileSync(join(dist, "feed.json"), "utf8")).language).toBe(expected.language);
     const names = [...fragments(dist).keys()];
-    expect(names).toHaveLength(3);
+    expect(names).toHaveLength(4);
     for (const name of names) expect(name).toMatch(new RegExp(`^${expected.language}_[\\w-]+\\.pf_fragment$`));
   });
 
@@ -225,7 +238,7 @@ describe.each(LANGUAGES)("a site in $language", (expected) => {
 
     const rss = readFileSync(join(dist, "rss.xml"), "utf8");
     const items = rss.split("<item>").slice(1);
-    expect(items).toHaveLength(3);
+    expect(items).toHaveLength(4);
     expect(items.filter((item) => item.includes("<dc:language>pt-BR</dc:language>"))).toHaveLength(1);
     expect(items.find((item) => item.includes("/posts/elsewhere/"))).toContain("<dc:language>pt-BR</dc:language>");
 
@@ -234,6 +247,7 @@ describe.each(LANGUAGES)("a site in $language", (expected) => {
       ["/posts/long/", undefined],
       ["/posts/short/", undefined],
       ["/posts/elsewhere/", "pt-BR"],
+      ["/posts/chart/", undefined],
     ]);
 
     const indexed = [...fragments(dist).values()].find((fragment) => fragment.url === "/posts/elsewhere/");

@@ -1,69 +1,58 @@
-import { isYearLike } from "./axes.ts";
 import type { PreparedData } from "./data.ts";
+import type { ChartLanguage } from "./language.ts";
 import type { ChartSpec } from "./schema.ts";
-
-const numberFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 6 });
-
-/** Full-precision display of a data value (tables, tooltips, descriptions), unlike the rounded tick labels. */
-export function formatValue(value: number): string {
-  return numberFormat.format(value);
-}
-
-/** x values as readers know them: category labels verbatim, dates as ISO days. */
-export function formatX(prepared: PreparedData, value: number | string): string {
-  if (typeof value === "string") return value;
-  if (prepared.xType === "date") return new Date(value).toISOString().slice(0, 10);
-  return isYearLike([value]) ? String(value) : formatValue(value);
-}
-
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1) ?? ""}`;
-}
 
 function withUnit(title: string, unit: string | undefined): string {
   return unit === undefined ? title : `${title} (${unit})`;
 }
 
-const KIND_NAMES: Record<ChartSpec["kind"], string> = { line: "Line chart", bar: "Bar chart", scatter: "Scatter plot" };
+function kindName(spec: ChartSpec, { words, fill }: ChartLanguage): string {
+  if (spec.kind === "bar") return fill(words.bar, { orientation: words[spec.orientation] });
+  return words[spec.kind];
+}
 
 /**
  * Plain-language summary for the SVG's <desc>: what is plotted against
- * what, over which ranges, plus annotations. The author's own description
- * (the takeaway) comes first.
+ * what, over which ranges, plus annotations, in the site's language. The
+ * author's own description (the takeaway) comes first.
  */
-export function describeChart(spec: ChartSpec, prepared: PreparedData): string {
+export function describeChart(spec: ChartSpec, prepared: PreparedData, language: ChartLanguage): string {
+  const { words, fill, count, value, x: formatX, list } = language;
   const parts: string[] = [];
   if (spec.description !== undefined) parts.push(/[.!?]$/.test(spec.description) ? spec.description : `${spec.description}.`);
 
-  const kind = spec.kind === "bar" ? `${KIND_NAMES.bar} with ${spec.orientation} bars` : KIND_NAMES[spec.kind];
+  const kind = kindName(spec, language);
   const names = prepared.series.map((series) => series.key);
-  parts.push(prepared.series.length > 1 ? `${kind} with ${names.length} series: ${list(names)}.` : `${kind}.`);
+  parts.push(prepared.series.length > 1 ? count(words.withSeries, names.length, { kind, names: list(names) }) : `${kind}.`);
 
   const xTitle = withUnit(spec.xTitle ?? spec.x, spec.xUnit);
   if (prepared.xType === "category") {
     const shown =
       prepared.categories.length <= 8
         ? list(prepared.categories)
-        : `${prepared.categories[0] ?? ""} to ${prepared.categories.at(-1) ?? ""}`;
-    parts.push(`${xTitle}: ${prepared.categories.length} categories, ${shown}.`);
+        : fill(words.span, { first: prepared.categories[0] ?? "", last: prepared.categories.at(-1) ?? "" });
+    parts.push(count(words.categories, prepared.categories.length, { axis: xTitle, shown }));
   } else {
     const xs = prepared.series.flatMap((series) => series.points.map((point) => point.x as number));
-    parts.push(`${xTitle}: from ${formatX(prepared, Math.min(...xs))} to ${formatX(prepared, Math.max(...xs))}.`);
+    parts.push(
+      fill(words.range, { axis: xTitle, min: formatX(prepared, Math.min(...xs)), max: formatX(prepared, Math.max(...xs)) }),
+    );
   }
 
   const ys = prepared.series.flatMap((series) => series.points.flatMap((point) => (point.y === undefined ? [] : [point.y])));
-  const yTitle = withUnit(spec.yTitle ?? (typeof spec.y === "string" ? spec.y : "Values"), spec.yUnit);
-  parts.push(`${yTitle}: from ${formatValue(Math.min(...ys))} to ${formatValue(Math.max(...ys))}.`);
+  const yTitle = withUnit(spec.yTitle ?? (typeof spec.y === "string" ? spec.y : words.values), spec.yUnit);
+  parts.push(fill(words.range, { axis: yTitle, min: value(Math.min(...ys)), max: value(Math.max(...ys)) }));
 
   for (const annotation of spec.annotations) {
     if (annotation.type === "rule") {
-      const axisName = annotation.axis === "y" ? yTitle : xTitle;
-      const value = typeof annotation.value === "number" ? formatValue(annotation.value) : annotation.value;
-      parts.push(`Reference line at ${axisName} ${value}: ${annotation.label}.`);
+      const onY = annotation.axis === "y";
+      const number = typeof annotation.value === "number" ? annotation.value : undefined;
+      const at = number === undefined ? annotation.value : onY ? value(number) : formatX(prepared, number);
+      const axis = onY ? yTitle : xTitle;
+      parts.push(fill(words.rule, { axis, value: at, label: annotation.label }));
     } else {
-      const x = typeof annotation.x === "number" ? formatValue(annotation.x) : annotation.x;
-      parts.push(`Marked point at ${xTitle} ${x}, ${yTitle} ${formatValue(annotation.y)}: ${annotation.label}.`);
+      const x = typeof annotation.x === "number" ? formatX(prepared, annotation.x) : annotation.x;
+      parts.push(fill(words.point, { xAxis: xTitle, x, yAxis: yTitle, y: value(annotation.y), label: annotation.label }));
     }
   }
   return parts.join(" ");

@@ -1,5 +1,6 @@
 import type { z } from "astro/zod";
 import { dataset } from "./data.ts";
+import { type ChartLanguage, ENGLISH_CHARTS } from "./language.ts";
 import { renderChart, type RenderedChart } from "./render.ts";
 import { barChartPropsSchema, chartSpecSchema, lineChartPropsSchema, scatterChartPropsSchema, type ChartKind } from "./schema.ts";
 
@@ -27,7 +28,12 @@ function sourceOf(props: unknown, fallback: string): string {
  * renders. `fallbackSource` names inline data when no `source` prop was
  * given (components pass the page being built).
  */
-export function chartFromProps(kind: ChartKind, props: unknown, fallbackSource: string): RenderedChart {
+export function chartFromProps(
+  kind: ChartKind,
+  props: unknown,
+  fallbackSource: string,
+  language: ChartLanguage = ENGLISH_CHARTS,
+): RenderedChart {
   const source = sourceOf(props, fallbackSource);
   const parsed = PROPS_SCHEMAS[kind].safeParse(props);
   if (!parsed.success) {
@@ -35,5 +41,5 @@ export function chartFromProps(kind: ChartKind, props: unknown, fallbackSource: 
   }
   const { data, source: _source, ...rest } = parsed.data;
   const spec = chartSpecSchema.parse({ kind, ...rest });
-  return renderChart(spec, dataset(data, source));
+  return renderChart(spec, dataset(data, source), language);
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { prepareData, type Dataset, type PreparedData } from "./data.ts";
 import { describeChart } from "./describe.ts";
+import { type ChartLanguage, ENGLISH_CHARTS } from "./language.ts";
 import type { DrawContext } from "./draw/context.ts";
 import { horizontalBarBody } from "./draw/horizontal-bars.ts";
 import { verticalBody } from "./draw/vertical.ts";
@@ -59,22 +60,33 @@ function buildModel(ctx: DrawContext, id: string, description: string): ChartMod
   return { variant, width: config.width, height, root };
 }
 
-function drawContext(spec: ChartSpec, data: Dataset, prepared: PreparedData, variant: Variant): DrawContext {
-  return { spec, data, prepared, variant, config: VARIANTS[variant] };
+function drawContext(
+  spec: ChartSpec,
+  data: Dataset,
+  prepared: PreparedData,
+  variant: Variant,
+  language: ChartLanguage,
+): DrawContext {
+  return { spec, data, prepared, variant, config: VARIANTS[variant], language };
 }
 
 /** Validates the data against the spec and lays out one variant (exposed for tests and custom embeds). */
-export function buildChart(spec: ChartSpec, data: Dataset, variant: Variant): ChartModel {
+export function buildChart(spec: ChartSpec, data: Dataset, variant: Variant, language = ENGLISH_CHARTS): ChartModel {
   const prepared = prepareData(spec, data);
-  return buildModel(drawContext(spec, data, prepared, variant), chartId(spec, data), describeChart(spec, prepared));
+  return buildModel(
+    drawContext(spec, data, prepared, variant, language),
+    chartId(spec, data),
+    describeChart(spec, prepared, language),
+  );
 }
 
 /** Everything a page needs for one chart: both SVG variants, the data table and texts for the figure. */
-export function renderChart(spec: ChartSpec, data: Dataset): RenderedChart {
+export function renderChart(spec: ChartSpec, data: Dataset, language = ENGLISH_CHARTS): RenderedChart {
   const prepared = prepareData(spec, data);
   const id = chartId(spec, data);
-  const description = describeChart(spec, prepared);
-  const svg = (variant: Variant) => serialize(buildModel(drawContext(spec, data, prepared, variant), id, description).root);
+  const description = describeChart(spec, prepared, language);
+  const svg = (variant: Variant) =>
+    serialize(buildModel(drawContext(spec, data, prepared, variant, language), id, description).root);
   return {
     id,
     title: spec.title,
@@ -82,6 +94,6 @@ export function renderChart(spec: ChartSpec, data: Dataset): RenderedChart {
     credit: spec.credit,
     description,
     svg: { compact: svg("compact"), wide: svg("wide") },
-    table: chartTable(spec, data, prepared),
+    table: chartTable(spec, data, prepared, language),
   };
 }

@@ -1,6 +1,6 @@
 import { parseNumeric } from "./csv.ts";
 import { prepareData, type Dataset, type PreparedData } from "./data.ts";
-import { formatValue } from "./describe.ts";
+import { type ChartLanguage, ENGLISH_CHARTS } from "./language.ts";
 import type { ChartSpec } from "./schema.ts";
 import { escapeXml } from "./svg.ts";
 
@@ -12,11 +12,11 @@ function headerLabel(spec: ChartSpec, column: string): string {
   return column;
 }
 
-function cellText(value: unknown, numeric: boolean): string {
+function cellText(value: unknown, numeric: boolean, language: ChartLanguage): string {
   if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return "—";
   if (numeric) {
     const number = typeof value === "number" ? value : parseNumeric(String(value));
-    if (number !== undefined) return formatValue(number);
+    if (number !== undefined) return language.value(number);
   }
   return String(value);
 }
@@ -26,7 +26,12 @@ function cellText(value: unknown, numeric: boolean): string {
  * the x value as row header), for a <details> disclosure under the chart.
  * Only the columns the chart plots are shown, in source row order.
  */
-export function chartTable(spec: ChartSpec, data: Dataset, prepared: PreparedData = prepareData(spec, data)): string {
+export function chartTable(
+  spec: ChartSpec,
+  data: Dataset,
+  prepared: PreparedData = prepareData(spec, data),
+  language: ChartLanguage = ENGLISH_CHARTS,
+): string {
   const ys = new Set(Array.isArray(spec.y) ? spec.y : [spec.y]);
   // x values label their row, so they are shown as written (2019, not "2,019").
   const isNumeric = (column: string) => ys.has(column);
@@ -36,7 +41,7 @@ export function chartTable(spec: ChartSpec, data: Dataset, prepared: PreparedDat
   const body = data.rows
     .map((row) => {
       const cells = prepared.columns.map((column, index) => {
-        const text = escapeXml(cellText(row[column], isNumeric(column)));
+        const text = escapeXml(cellText(row[column], isNumeric(column), language));
         const attrs = isNumeric(column) ? ' class="num"' : "";
         return index === 0 ? `<th scope="row"${attrs}>${text}</th>` : `<td${attrs}>${text}</td>`;
       });

@@ -338,7 +338,7 @@ describe("accessibility and styling", () => {
       expect(desc[0]?.tag).toBe("desc");
       const description = textContent(desc[0] as SvgElement);
       expect(description).toMatch(
-        /^Online sales overtook in-store sales in 2019\. Line chart with 3 series: Online, In store and Wholesale\./,
+        /^Online sales overtook in-store sales in 2019\. Line chart with 3 series: Online, In store, and Wholesale\./,
       );
       expect(description).toContain("Year: from 2015 to 2022.");
       expect(description).toContain("Reference line at Revenue (million USD) 50: Target.");

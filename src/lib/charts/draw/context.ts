@@ -1,3 +1,4 @@
+import type { ChartLanguage } from "../language.ts";
 import type { Dataset, PreparedData } from "../data.ts";
 import type { Variant, VariantConfig } from "../layout.ts";
 import { cssVar, seriesVar } from "../palette.ts";
@@ -12,6 +13,8 @@ export interface DrawContext {
   prepared: PreparedData;
   variant: Variant;
   config: VariantConfig;
+  /** Words and number formats for the tooltips. */
+  language: ChartLanguage;
 }
 
 /** The plotting area inside the axes, in viewBox units. */

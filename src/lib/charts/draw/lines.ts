@@ -1,6 +1,5 @@
 import { curveLinear, curveMonotoneX, curveStep, line as lineShape } from "d3-shape";
 import type { Datum } from "../data.ts";
-import { formatValue, formatX } from "../describe.ts";
 import type { LineChartSpec } from "../schema.ts";
 import { el, type SvgElement } from "../svg.ts";
 import { type DrawContext, type Frame, seriesColour } from "./context.ts";
@@ -14,7 +13,7 @@ const CURVES = { linear: curveLinear, monotone: curveMonotoneX, step: curveStep 
 
 /** One line per series, with markers when the points are few (or the author asks) and wherever a point stands alone. */
 export function lineMarks(ctx: DrawContext & { spec: LineChartSpec }, frame: Frame): SvgElement[] {
-  const { prepared, spec } = ctx;
+  const { prepared, spec, language } = ctx;
   const curve = CURVES[spec.curve];
   const longest = Math.max(...prepared.series.map((series) => series.points.length));
   const showMarkers = spec.points ?? longest <= MAX_SPARSE_POINTS;
@@ -39,7 +38,7 @@ export function lineMarks(ctx: DrawContext & { spec: LineChartSpec }, frame: Fra
               i,
               frame.x(point.x) as number,
               frame.y(point.y as number),
-              `${series.key}, ${formatX(prepared, point.x)}: ${formatValue(point.y as number)}`,
+              `${series.key}, ${language.x(prepared, point.x)}: ${language.value(point.y as number)}`,
             ),
           ]
         : [],

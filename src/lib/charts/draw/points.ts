@@ -1,4 +1,3 @@
-import { formatValue, formatX } from "../describe.ts";
 import { cssVar } from "../palette.ts";
 import { el, type SvgElement } from "../svg.ts";
 import { type DrawContext, type Frame, seriesColour } from "./context.ts";
@@ -9,7 +8,7 @@ const POINT_OPACITY = 0.85;
 
 /** One marker per row of a scatter plot, outlined in the background colour so touching points stay apart. */
 export function scatterMarks(ctx: DrawContext, frame: Frame): SvgElement[] {
-  const { prepared } = ctx;
+  const { prepared, language } = ctx;
   return prepared.series.map((series, i) =>
     el(
       "g",
@@ -23,7 +22,7 @@ export function scatterMarks(ctx: DrawContext, frame: Frame): SvgElement[] {
           i,
           frame.x(point.x) as number,
           frame.y(point.y as number),
-          `${prepared.series.length > 1 ? `${series.key}, ` : ""}${formatX(prepared, point.x)}: ${formatValue(point.y as number)}`,
+          `${prepared.series.length > 1 ? `${series.key}, ` : ""}${language.x(prepared, point.x)}: ${language.value(point.y as number)}`,
         ),
       ),
     ),
