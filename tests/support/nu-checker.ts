@@ -6,13 +6,15 @@ import { fileURLToPath } from "node:url";
 const vnuJar = String(createRequire(import.meta.url)("vnu-jar"));
 
 /**
- * The checker's CSS parser predates container queries, and it crashes on `light-dark()` with `var()`
+ * The checker's CSS parser predates container queries and view transitions, and it crashes on `light-dark()` with `var()`
  * arguments (the code colours); these are its words for those, matched exactly so that no other CSS
  * or HTML error can slip through.
  */
 const KNOWN_CHECKER_GAPS = new Set([
   "CSS: \u201ccontainer-type\u201d: Property \u201ccontainer-type\u201d doesn't exist.",
   "CSS: Unrecognized at-rule \u201c@container\u201d",
+  "CSS: \u201cview-transition-name\u201d: Property \u201cview-transition-name\u201d doesn't exist.",
+  "CSS: Unrecognized at-rule \u201c@view-transition\u201d",
   'CSS: \u201ccolor\u201d: Cannot invoke "org.w3c.css.values.CssValue.getType()" because "val" is null.',
 ]);
 
