@@ -35,18 +35,21 @@ import {
   type CacheState,
 } from "../bench/lib/report.ts";
 import { repoRoot } from "../tests/support/project.ts";
+import { cardsBenchmark } from "./lib/bench-cards.ts";
 import { generateImages } from "./lib/bench-images.ts";
 import { benchTmp, createBenchProject, dirBytes, postPageBytes, postPageWeight } from "./lib/bench-project.ts";
 import { runAstroBuild, type BuildRun } from "./lib/bench-run.ts";
 
 const USAGE = `Usage: node scripts/bench.ts [--posts N] [--seed N] [--keep]
        node scripts/bench.ts --charts-post [--posts N] [--charts N] [--repeat N] [--seed N] [--keep]
+       node scripts/bench.ts --cards [--count N] [--seed N]
 
   --posts        posts in the synthetic corpus (default 1000; 100 with --charts-post)
   --seed         seed for the corpus and images (default 1); same seed, same corpus
   --keep         keep the built projects in bench/.tmp/ (logs are always kept there)
   --charts-post  measure one post with --charts charts (default 50) against the same
                  post without them, --repeat times (default 3), cold and warm
+  --cards        draw --count social cards (default 200), cold one at a time and pooled, then warm
 
 Builds run one at a time, each using every core: run on an otherwise idle machine.`;
 
@@ -260,6 +263,10 @@ function readOptions(): Options | undefined {
 }
 
 async function main(): Promise<number> {
+  if (process.argv.includes("--cards")) {
+    mkdirSync(resultsDir, { recursive: true });
+    return cardsBenchmark(process.argv.slice(2), { command: commandLine(), write: writeResult, usage: USAGE });
+  }
   let options: Options | undefined;
   try {
     options = readOptions();

@@ -1,8 +1,7 @@
-import { availableParallelism } from "node:os";
-import { join, relative } from "node:path";
-import { Worker } from "node:worker_threads";
-import { cardKey, type CardData } from "./_render.ts";
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { relative } from "node:path";
+import { type CardData, cardFile, drawCard, storeCard } from "./_render.ts";
 
 /**
  * The cover was checked when the post was loaded, so a failure here is damage inside the image
@@ -16,44 +15,38 @@ function cardError(card: CardData, detail: string): string {
 }
 
 /**
- * Draws every card that is not cached yet, spread over worker threads (one
- * per core): satori and resvg are CPU-bound, so a single thread would draw
- * a thousand cold cards one after another.
+ * Cards drawn at once. The renderer and sharp work on libuv's threads, off the main thread, and
+ * each card also waits on the disk, so two per core keep every core drawing.
+ */
+export const CARD_CONCURRENCY = availableParallelism() * 2;
+
+/**
+ * Draws every card that is not cached yet, `concurrency` at a time; cards with the same
+ * inputs share one file and are drawn once.
  */
 export async function prerenderCards(
   cards: CardData[],
   cacheDir: string,
+  concurrency = CARD_CONCURRENCY,
 ): Promise<{ files: string[]; rendered: number; reused: number }> {
-  const files = await Promise.all(cards.map(async (card) => join(cacheDir, `${await cardKey(card)}.png`)));
-  const missing = cards.filter((_, index) => !existsSync(files[index] ?? ""));
-  const reused = cards.length - missing.length;
-  if (!missing.length) return { files, rendered: 0, reused };
-  // The worker runs the source file: Node strips its types, and it sits beside this route in the repo.
-  const workerFile = join(process.cwd(), "src/pages/og/_worker.ts");
-  const size = Math.min(availableParallelism(), missing.length);
-  const queue = missing.map((card, id) => ({ id, card }));
-  await Promise.all(
-    Array.from({ length: size }, async () => {
-      const worker = new Worker(workerFile);
+  const files = await Promise.all(cards.map((card) => cardFile(card, cacheDir)));
+  const missing = new Map<string, CardData>();
+  cards.forEach((card, index) => {
+    const file = files[index] ?? "";
+    if (!missing.has(file) && !existsSync(file)) missing.set(file, card);
+  });
+  const queue = [...missing];
+  const draw = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const [file, card] = job;
       try {
-        for (let job = queue.shift(); job; job = queue.shift()) {
-          const current = job;
-          await new Promise<void>((resolve, reject) => {
-            const onMessage = (message: { id: number; error?: string }) => {
-              if (message.id !== current.id) return;
-              worker.off("message", onMessage);
-              if (message.error) reject(new Error(cardError(current.card, message.error)));
-              else resolve();
-            };
-            worker.on("message", onMessage);
-            worker.once("error", reject);
-            worker.postMessage({ id: current.id, card: current.card, cacheDir });
-          });
-        }
-      } finally {
-        await worker.terminate();
+        await storeCard(file, await drawCard(card));
+      } catch (error) {
+        queue.length = 0;
+        throw new Error(cardError(card, error instanceof Error ? error.message : String(error)), { cause: error });
       }
-    }),
-  );
-  return { files, rendered: missing.length, reused };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, missing.size) }, draw));
+  return { files, rendered: missing.size, reused: cards.length - missing.size };
 }
