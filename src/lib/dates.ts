@@ -138,8 +138,17 @@ export function isoDateInZone(instant: Date, timeZone: string): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+// Making a formatter costs far more than using one, and every list of posts prints a date per post.
+const longDateFormatters = new Map<string, Intl.DateTimeFormat>();
+
 export function formatLongDate(instant: Date, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, year: "numeric", month: "long", day: "numeric" }).format(instant);
+  const key = `${locale}\0${timeZone}`;
+  let formatter = longDateFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { timeZone, year: "numeric", month: "long", day: "numeric" });
+    longDateFormatters.set(key, formatter);
+  }
+  return formatter.format(instant);
 }
 
 export function yearInZone(instant: Date, timeZone: string): number {
