@@ -46,14 +46,15 @@ export function pagefindSearch(): AstroIntegration {
       "astro:build:done": async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const output = join(outDir, "pagefind");
-        const pages: { url: string; content: string }[] = [];
+        // Only the file names are kept: a large blog's pages, held together, would be most of the build's memory.
+        const pages: { url: string; file: string }[] = [];
         const hash = createHash("sha256").update(PAGEFIND_VERSION);
         for (const file of await htmlFiles(outDir)) {
           const content = await readFile(file, "utf8");
           if (!isSearchablePage(content)) continue;
           // The URL is the page's path below the site root, as the site links it; pagefind.js adds the base path when it is served.
           const url = routePath(routeOfFile(relative(outDir, file).split(sep).join("/")), { base: "/", trailingSlash });
-          pages.push({ url, content });
+          pages.push({ url, file });
           hash.update(url).update("\0").update(content).update("\0");
         }
         const cached = join(cacheRoot, hash.digest("hex"));
@@ -67,7 +68,9 @@ export function pagefindSearch(): AstroIntegration {
         check("start", errors);
         if (!index) throw new Error("Pagefind failed to start: no index was created");
         try {
-          for (const page of pages) check(`index ${page.url}`, (await index.addHTMLFile(page)).errors);
+          for (const { url, file } of pages) {
+            check(`index ${url}`, (await index.addHTMLFile({ url, content: await readFile(file, "utf8") })).errors);
+          }
           check("write the index", (await index.writeFiles({ outputPath: output })).errors);
         } finally {
           await close();
