@@ -14,6 +14,7 @@ import {
   pickTypicalPost,
   summarise,
   withoutCharts,
+  type CorpusKind,
   type Flavour,
   type PostPlan,
 } from "../bench/lib/corpus.ts";
@@ -30,6 +31,7 @@ import {
   computeRatios,
   evaluateTargets,
   formatReport,
+  targetsFor,
   type BenchReport,
   type BuildMeasurement,
   type CacheState,
@@ -40,12 +42,15 @@ import { generateImages } from "./lib/bench-images.ts";
 import { benchTmp, createBenchProject, dirBytes, postPageBytes, postPageWeight } from "./lib/bench-project.ts";
 import { runAstroBuild, type BuildRun } from "./lib/bench-run.ts";
 
-const USAGE = `Usage: node scripts/bench.ts [--posts N] [--seed N] [--keep]
+const USAGE = `Usage: node scripts/bench.ts [--posts N] [--seed N] [--text-only] [--keep]
        node scripts/bench.ts --charts-post [--posts N] [--charts N] [--repeat N] [--seed N] [--keep]
        node scripts/bench.ts --cards [--count N] [--seed N]
 
   --posts        posts in the synthetic corpus (default 1000; 100 with --charts-post)
   --seed         seed for the corpus and images (default 1); same seed, same corpus
+  --text-only    posts without covers, body images or charts (prose, lists, code),
+                 so image work both projects pay does not hide the blog's own costs;
+                 results go to bench/results/latest-text-only.*
   --keep         keep the built projects in bench/.tmp/ (logs are always kept there)
   --charts-post  measure one post with --charts charts (default 50) against the same
                  post without them, --repeat times (default 3), cold and warm
@@ -121,8 +126,9 @@ async function prime(posts: readonly PostPlan[], images: readonly string[]): Pro
 
 async function mainBenchmark(options: Options): Promise<number> {
   const startedAt = new Date().toISOString();
+  const kind: CorpusKind = options.textOnly ? "text-only" : "full";
   const images = await generateImages(join(benchTmp, "images"), options.seed);
-  const corpus = generateCorpus({ posts: options.posts, seed: options.seed });
+  const corpus = generateCorpus({ posts: options.posts, seed: options.seed, kind });
   const typical = pickTypicalPost(corpus);
   await prime(corpus, images);
 
@@ -155,17 +161,19 @@ async function mainBenchmark(options: Options): Promise<number> {
     startedAt,
     machine: { cpus: availableParallelism(), node: process.versions.node, astro: astroVersion(), memoryBytes: totalmem() },
     seed: options.seed,
+    corpusKind: kind,
     corpus: summarise(corpus),
     typicalPost: typical
       ? { slug: typical.slug, words: typical.words, code: typical.code !== undefined, image: hasImage(typical) }
       : null,
     builds,
     ratios,
-    targets: evaluateTargets(builds, ratios),
+    targets: evaluateTargets(builds, ratios, targetsFor(kind, corpus.length)),
   };
   const markdown = formatReport(report);
-  writeResult("latest.json", `${JSON.stringify(report, null, 2)}\n`);
-  writeResult("latest.md", markdown);
+  const resultName = kind === "text-only" ? "latest-text-only" : "latest";
+  writeResult(`${resultName}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  writeResult(`${resultName}.md`, markdown);
   console.log(markdown);
   return builds.every((entry) => entry.exitCode === 0) ? 0 : 1;
 }
@@ -227,6 +235,7 @@ async function chartsBenchmark(options: Options): Promise<number> {
 
 interface Options {
   chartsMode: boolean;
+  textOnly: boolean;
   posts: number;
   seed: number;
   keep: boolean;
@@ -241,6 +250,7 @@ function readOptions(): Options | undefined {
       posts: { type: "string" },
       seed: { type: "string" },
       keep: { type: "boolean", default: false },
+      "text-only": { type: "boolean", default: false },
       "charts-post": { type: "boolean", default: false },
       charts: { type: "string" },
       repeat: { type: "string" },
@@ -252,8 +262,10 @@ function readOptions(): Options | undefined {
   if (!chartsMode && (values.charts !== undefined || values.repeat !== undefined)) {
     throw new Error("--charts and --repeat only apply with --charts-post");
   }
+  if (chartsMode && values["text-only"]) throw new Error("--text-only does not apply with --charts-post, which is about charts");
   return {
     chartsMode,
+    textOnly: values["text-only"],
     posts: positiveInt("posts", values.posts, chartsMode ? 100 : 1000),
     seed: positiveInt("seed", values.seed, 1),
     keep: values.keep,

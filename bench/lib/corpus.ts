@@ -73,9 +73,17 @@ export interface PostPlan {
   blocks: Block[];
 }
 
+/**
+ * `full` is the blog as authors write it: covers, body images, charts.
+ * `text-only` is the same posts without any of those, so image work, which a
+ * bare Astro build pays too, does not hide what the blog itself costs.
+ */
+export type CorpusKind = "full" | "text-only";
+
 export interface CorpusOptions {
   posts: number;
   seed: number;
+  kind?: CorpusKind;
 }
 
 /** Median and spread of words per post: half the posts are under 350 words, about one in a thousand reaches 3,000. */
@@ -172,7 +180,26 @@ function isoDay(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
-export function generateCorpus({ posts, seed }: CorpusOptions): PostPlan[] {
+export function generateCorpus({ posts, seed, kind = "full" }: CorpusOptions): PostPlan[] {
+  const full = generateFullCorpus(posts, seed);
+  return kind === "text-only" ? full.map(textOnly) : full;
+}
+
+/**
+ * The post with its prose, lists and code and nothing else: no cover, no
+ * body images, no charts, so Markdown rather than MDX. Its word count stays,
+ * since it only ever counted prose.
+ */
+function textOnly(post: PostPlan): PostPlan {
+  return {
+    ...post,
+    cover: undefined,
+    mdx: false,
+    blocks: post.blocks.filter((block) => block.type === "markdown" || block.type === "code"),
+  };
+}
+
+function generateFullCorpus(posts: number, seed: number): PostPlan[] {
   const root = createRandom(seed);
   const used = new Map<string, number>();
   const titles = Array.from({ length: posts }, (_, index) => {

@@ -5,6 +5,7 @@ import { postRoute, type Route } from "../lib/paths/routes.ts";
 import { pathTo } from "../lib/paths/site.ts";
 import { relatedPosts } from "../lib/posts/related.ts";
 import { groupSeries, oldestFirst, type Series } from "../lib/posts/series.ts";
+import { groupByTag } from "../lib/posts/tags.ts";
 import { countWords, excerpt, proseBlocks, readingMinutes } from "../lib/posts/text.ts";
 import { hasPage, isIndexable, isListed, newestFirst, postStatus, type PostStatus } from "../lib/posts/visibility.ts";
 import { site } from "../site.config.ts";
@@ -82,6 +83,9 @@ export const getPostsWithPages = perBuild(() =>
 
 /** Posts for lists, tag pages, feeds, the sitemap and search, newest first. */
 export const getListedPosts = perBuild(async () => (await getPostsWithPages()).filter((post) => post.listed));
+
+/** Every tag of the listed posts, most used first, each with its posts newest first: tag pages, tag feeds, the tag list. */
+export const getTags = perBuild(async () => groupByTag(await getListedPosts()));
 
 const relatedBySlug = perBuild(async () => {
   const posts = await getPostsWithPages();

@@ -43,12 +43,12 @@ export function oldAddresses(settings: RedirectSettings): AstroIntegration {
       },
       "astro:build:done": ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
-        const files = listBuildFiles(dist);
-        const plan = planRedirects(
-          settings.redirects,
-          builtRoutes(files, (file) => readFileSync(join(dist, file), "utf8")),
-          options,
-        );
+        // Without redirects the built routes decide nothing, and finding them reads every page.
+        const routes =
+          Object.keys(settings.redirects).length === 0
+            ? []
+            : builtRoutes(listBuildFiles(dist), (file) => readFileSync(join(dist, file), "utf8"));
+        const plan = planRedirects(settings.redirects, routes, options);
         for (const problem of plan.problems.filter((entry) => entry.severity === "warning")) {
           logger.warn(formatRedirectProblem(problem));
         }

@@ -132,14 +132,39 @@ function zoneOffsetMinutes(zone: string): number {
   return sign === "-" ? -total : total;
 }
 
+// A post's date is printed on every list it appears in; working out its calendar day once is enough.
+const isoDates = new Map<string, string>();
+
 /** `YYYY-MM-DD` of an instant in `timeZone`, for `<time datetime>` and sitemaps. */
 export function isoDateInZone(instant: Date, timeZone: string): string {
-  const { year, month, day } = zonedParts(instant, timeZone);
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const key = `${timeZone}\0${instant.getTime()}`;
+  let text = isoDates.get(key);
+  if (text === undefined) {
+    const { year, month, day } = zonedParts(instant, timeZone);
+    text = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+    isoDates.set(key, text);
+  }
+  return text;
 }
 
+// Making a formatter costs far more than using one, and a post's date is printed on every list it appears in:
+// one formatter per language and zone, and each date's text worked out once.
+const longDateFormatters = new Map<string, Intl.DateTimeFormat>();
+const longDates = new Map<string, string>();
+
 export function formatLongDate(instant: Date, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, year: "numeric", month: "long", day: "numeric" }).format(instant);
+  const key = `${locale}\0${timeZone}`;
+  const dateKey = `${key}\0${instant.getTime()}`;
+  const known = longDates.get(dateKey);
+  if (known !== undefined) return known;
+  let formatter = longDateFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { timeZone, year: "numeric", month: "long", day: "numeric" });
+    longDateFormatters.set(key, formatter);
+  }
+  const text = formatter.format(instant);
+  longDates.set(dateKey, text);
+  return text;
 }
 
 export function yearInZone(instant: Date, timeZone: string): number {

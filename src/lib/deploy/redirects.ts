@@ -180,8 +180,25 @@ function routeKey(path: string, base: string): Route {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+interface Matcher {
+  regex: RegExp;
+  names: string[];
+}
+
+// A pattern is compiled once however many links, requests and routes it is matched against.
+const matchers = new Map<string, Matcher>();
+
+function compile(path: string): Matcher {
+  let matcher = matchers.get(path);
+  if (!matcher) {
+    matcher = compileUncached(path);
+    matchers.set(path, matcher);
+  }
+  return matcher;
+}
+
 /** A matcher for a path written with `:name` segments and an optional trailing `*`, over route keys. */
-function compile(path: string): { regex: RegExp; names: string[] } {
+function compileUncached(path: string): Matcher {
   const names: string[] = [];
   const parts = segmentsOf(path).map((segment) => {
     if (segment === "*") {
@@ -217,9 +234,10 @@ function bind(names: readonly string[], match: RegExpExecArray): Map<string, str
 
 /** Where one concrete path goes under a redirect, or undefined when the redirect does not cover it. */
 export function matchRedirect(redirect: Redirect, path: string): string | undefined {
-  const match = compile(redirect.from).regex.exec(routeKey(path, "/"));
+  const { regex, names } = compile(redirect.from);
+  const match = regex.exec(routeKey(path, "/"));
   if (!match) return undefined;
-  return redirect.external ? redirect.to : fill(redirect.to, bind(compile(redirect.from).names, match));
+  return redirect.external ? redirect.to : fill(redirect.to, bind(names, match));
 }
 
 /**
@@ -430,15 +448,41 @@ export function routesFromBuildFiles(files: Iterable<string>): string[] {
  * real pages, which a pattern never takes over.
  */
 export function redirectedPath(map: RedirectMap, path: string, isRoute: (route: Route) => boolean): string | undefined {
-  const { redirects } = parseRedirects(map);
+  const { exact, patterns } = resolverFor(map);
   const key = routeKey(path, "/");
   if (isRoute(key)) return undefined;
-  const exact = redirects.find((redirect) => !isPattern(redirect) && routeKey(redirect.from, "/") === key);
-  if (exact) return exact.to;
-  for (const redirect of redirects) {
-    if (!isPattern(redirect)) continue;
+  const target = exact.get(key);
+  if (target !== undefined) return target;
+  for (const redirect of patterns) {
     const target = matchRedirect(redirect, path);
     if (target !== undefined && (redirect.external || isRoute(routeKey(target, "/")))) return target;
   }
   return undefined;
+}
+
+interface Resolver {
+  /** Exact sources by route key, each to its target; the first entry wins, as in the map's order. */
+  exact: Map<Route, string>;
+  patterns: Redirect[];
+}
+
+/**
+ * The map read once, however many links, dev requests and lint checks ask about it: the markdown
+ * pipeline, the dev server and the content lint each hold the same `site.redirects` object.
+ */
+const resolvers = new WeakMap<RedirectMap, Resolver>();
+
+function resolverFor(map: RedirectMap): Resolver {
+  let resolver = resolvers.get(map);
+  if (!resolver) {
+    const { redirects } = parseRedirects(map);
+    const exact = new Map<Route, string>();
+    for (const redirect of redirects) {
+      const key = routeKey(redirect.from, "/");
+      if (!isPattern(redirect) && !exact.has(key)) exact.set(key, redirect.to);
+    }
+    resolver = { exact, patterns: redirects.filter(isPattern) };
+    resolvers.set(map, resolver);
+  }
+  return resolver;
 }

@@ -4,6 +4,8 @@
  * that only content left out of the build refers to; the build then holds them back.
  */
 import { buildDocument } from "../content-lint/extract.ts";
+import { parseFrontmatter } from "../content-lint/frontmatter.ts";
+import { createPointAt, stripBom } from "../content-lint/positions.ts";
 import { findHtmlTags } from "../content-lint/html-tags.ts";
 import { resolveSiteLink, routeFor, visibilityOf } from "../content-lint/site.ts";
 import type { LintDocument } from "../content-lint/types.ts";
@@ -53,9 +55,7 @@ export function publicReferences(doc: LintDocument, base: string): Set<string> {
 }
 
 /** Whether the build being made publishes this post or page; visibility.ts decides. */
-function isBuilt(doc: LintDocument, now: Date, mode: BuildMode): boolean {
-  const { collection } = doc.route;
-  const data = doc.frontmatter.data;
+function isBuilt(collection: "posts" | "pages", data: Readonly<Record<string, unknown>>, now: Date, mode: BuildMode): boolean {
   if (collection === "pages") return pageIsBuilt({ draft: data["draft"] === true }, mode);
   const { date } = visibilityOf(collection, data, now);
   return hasPage({ draft: data["draft"] === true, unlisted: data["unlisted"] === true, date }, now, mode);
@@ -73,8 +73,25 @@ export interface HeldBackOptions {
  */
 export function heldBackPublicFiles(sources: readonly ContentSource[], { base, now, mode }: HeldBackOptions): string[] {
   if (mode !== "production") return [];
-  const used = new Set<string>();
-  const unpublishedOnly = new Set<string>();
+  const built: ContentSource[] = [];
+  const unpublished: ContentSource[] = [];
+  for (const source of sources) {
+    const text = stripBom(source.source);
+    const { data } = parseFrontmatter(text, createPointAt(text));
+    const { collection } = routeFor(source.contentPath, data["slug"]);
+    if (collection === "other") continue;
+    (isBuilt(collection, data, now, mode) ? built : unpublished).push(source);
+  }
+  const unpublishedOnly = references(unpublished, base);
+  // Most builds publish everything: then the built posts, nearly all the content, need no reading at all.
+  if (unpublishedOnly.size === 0) return [];
+  const used = references(built, base);
+  return [...unpublishedOnly].filter((path) => !used.has(path)).sort();
+}
+
+/** Every `public/` path the sources refer to, each parsed in full. */
+function references(sources: readonly ContentSource[], base: string): Set<string> {
+  const paths = new Set<string>();
   for (const source of sources) {
     const doc = buildDocument({
       file: source.contentPath,
@@ -82,10 +99,7 @@ export function heldBackPublicFiles(sources: readonly ContentSource[], { base, n
       source: source.source,
       route: (slug) => routeFor(source.contentPath, slug),
     });
-    if (doc.route.collection === "other") continue;
-    const references = publicReferences(doc, base);
-    const target = isBuilt(doc, now, mode) ? used : unpublishedOnly;
-    for (const path of references) target.add(path);
+    for (const path of publicReferences(doc, base)) paths.add(path);
   }
-  return [...unpublishedOnly].filter((path) => !used.has(path)).sort();
+  return paths;
 }

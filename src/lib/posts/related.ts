@@ -63,22 +63,44 @@ export function relatedPosts(posts: RelatedInput[], count = 3): Map<string, stri
   const tagSets = posts.map((post) => new Set(post.tags));
 
   const result = new Map<string, string[]>();
+  // Scores live in arrays indexed by post, reset through the list of posts each round touched:
+  // a Map per post, and sorting every candidate to keep three, cost more than the scoring itself.
+  const scores = new Float64Array(posts.length);
+  const touchedIn = new Int32Array(posts.length).fill(-1);
   posts.forEach((post, i) => {
-    const scores = new Map<number, number>();
+    const touched: number[] = [];
     for (const [term, weight] of vectors[i] ?? []) {
       const postings = index.get(term) ?? [];
       // A term in a huge share of posts' top terms says little and would make the scan quadratic.
       if (postings.length > MAX_POSTINGS) continue;
       for (const posting of postings) {
-        if (posting.post !== i) scores.set(posting.post, (scores.get(posting.post) ?? 0) + weight * posting.weight);
+        if (posting.post === i) continue;
+        if (touchedIn[posting.post] !== i) {
+          touchedIn[posting.post] = i;
+          scores[posting.post] = 0;
+          touched.push(posting.post);
+        }
+        scores[posting.post] = (scores[posting.post] ?? 0) + weight * posting.weight;
       }
     }
-    for (const [other, score] of scores) {
+    const best: [number, number][] = [];
+    for (const other of touched) {
       const shared = post.tags.filter((tag) => tagSets[other]?.has(tag)).length;
-      scores.set(other, score + shared * TAG_WEIGHT);
+      keepBest(best, [other, (scores[other] ?? 0) + shared * TAG_WEIGHT], count);
     }
-    const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, count);
-    result.set(post.id, ranked.map(([other]) => posts[other]?.id ?? "").filter(Boolean));
+    result.set(post.id, best.map(([other]) => posts[other]?.id ?? "").filter(Boolean));
   });
   return result;
+}
+
+/** Higher score first, then the earlier post. */
+const ranksBefore = (a: [number, number], b: [number, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+
+/** Inserts `candidate` into `best`, kept in rank order and at most `count` long. */
+function keepBest(best: [number, number][], candidate: [number, number], count: number): void {
+  let at = best.length;
+  while (at > 0 && ranksBefore(candidate, best[at - 1] as [number, number])) at--;
+  if (at >= count) return;
+  best.splice(at, 0, candidate);
+  if (best.length > count) best.pop();
 }

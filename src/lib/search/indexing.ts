@@ -6,41 +6,39 @@
  * page that slips one rule is still kept out by the other.
  */
 
-interface StartTag {
-  name: string;
-  attributes: Map<string, string>;
-}
-
 // Markup inside comments, scripts and styles is text, not elements.
 const OPAQUE = /<!--[\s\S]*?-->|<(script|style|textarea|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const START_TAG = /<([a-z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/gi;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+const MARKER = "data-pagefind-body";
+const MENTIONS_MARKER = /data-pagefind-body/i;
 
-function* startTags(html: string): Generator<StartTag> {
-  for (const [, name = "", rest = ""] of html.replace(OPAQUE, "").matchAll(START_TAG)) {
-    const attributes = new Map<string, string>();
-    for (const [, key = "", double, single, bare] of rest.matchAll(ATTRIBUTE)) {
-      attributes.set(key.toLowerCase(), double ?? single ?? bare ?? "");
-    }
-    yield { name: name.toLowerCase(), attributes };
+function attributesOf(rest: string): Map<string, string> {
+  const attributes = new Map<string, string>();
+  for (const [, key = "", double, single, bare] of rest.matchAll(ATTRIBUTE)) {
+    attributes.set(key.toLowerCase(), double ?? single ?? bare ?? "");
   }
+  return attributes;
 }
 
-const forbidsIndexing = (tag: StartTag) =>
-  tag.name === "meta" &&
-  tag.attributes.get("name")?.toLowerCase() === "robots" &&
-  /\b(noindex|none)\b/i.test(tag.attributes.get("content") ?? "");
+const forbidsIndexing = (attributes: Map<string, string>) =>
+  attributes.get("name")?.toLowerCase() === "robots" && /\b(noindex|none)\b/i.test(attributes.get("content") ?? "");
 
 /**
  * True only for a page that marks its searchable part and allows indexing.
  * Pagefind indexes a whole page when no page in the site is marked, so
- * unmarked pages must never reach it.
+ * unmarked pages must never reach it. Only a robots meta or a tag that
+ * mentions the marker has its attributes read: a page has thousands of tags.
  */
 export function isSearchablePage(html: string): boolean {
+  if (!MENTIONS_MARKER.test(html)) return false;
   let marked = false;
-  for (const tag of startTags(html)) {
-    if (forbidsIndexing(tag)) return false;
-    marked ||= tag.attributes.has("data-pagefind-body");
+  for (const [, name = "", rest = ""] of html.replace(OPAQUE, "").matchAll(START_TAG)) {
+    const isMeta = name.toLowerCase() === "meta";
+    if (!isMeta && (marked || !MENTIONS_MARKER.test(rest))) continue;
+    const attributes = attributesOf(rest);
+    if (isMeta && forbidsIndexing(attributes)) return false;
+    marked ||= attributes.has(MARKER);
   }
   return marked;
 }

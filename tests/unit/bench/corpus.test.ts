@@ -97,6 +97,45 @@ describe("generateCorpus", () => {
   });
 });
 
+describe("the text-only corpus", () => {
+  const text = generateCorpus({ posts: 2000, seed: 1, kind: "text-only" });
+
+  it("is the full corpus's posts, same slugs, dates, tags and prose, without covers, images or charts", () => {
+    expect(text).toHaveLength(corpus.length);
+    const summary = summarise(text);
+    expect(summary).toMatchObject({ withCover: 0, withBodyImages: 0, withCharts: 0, folderPosts: 0 });
+    expect(text.every((post) => !post.mdx && post.cover === undefined)).toBe(true);
+    text.forEach((post, index) => {
+      const full = corpus[index] as PostPlan;
+      expect({ ...post, blocks: [] }).toEqual({ ...full, cover: undefined, mdx: false, blocks: [] });
+      expect(post.blocks).toEqual(full.blocks.filter((block) => block.type === "markdown" || block.type === "code"));
+    });
+  });
+
+  it("keeps about 350 words a post, code blocks on a fifth of them, and lists", () => {
+    const summary = summarise(text);
+    expect(summary.wordsMedian).toBeGreaterThan(320);
+    expect(summary.wordsMedian).toBeLessThan(380);
+    expect(summary.withCode / text.length).toBeCloseTo(0.2, 1);
+    expect(text.filter((post) => post.blocks.some((block) => block.type === "code"))).toHaveLength(summary.withCode);
+    const withList = text.filter((post) =>
+      post.blocks.some((block) => /^(?:- |1\. )/m.test(block.type === "markdown" ? block.markdown : "")),
+    );
+    expect(withList.length / text.length).toBeGreaterThan(0.3);
+  });
+
+  it("writes one Markdown file a post, without an image or component in it, the same for both projects", () => {
+    for (const post of text.slice(0, 300)) {
+      const blog = postFiles(post, "blog");
+      expect(blog).toEqual([{ path: `${post.slug}.md`, text: expect.any(String) }]);
+      expect(postFiles(post, "reference")).toEqual(blog);
+      const { text: markdown } = mainFile(post, "blog");
+      expect(markdown).not.toMatch(/!\[|cover_image|<(?:Line|Bar|Scatter)Chart|^import /m);
+      expect(postSchema.safeParse(frontmatter(markdown)).success).toBe(true);
+    }
+  });
+});
+
 describe("postFiles", () => {
   const withCover = corpus.find((post) => post.cover !== undefined && post.mdx) as PostPlan;
   const plain = corpus.find((post) => !isFolderPost(post) && !post.mdx) as PostPlan;

@@ -8,6 +8,8 @@ import {
   imagesRendered,
   postsPerSecond,
   ratio,
+  targetsFor,
+  TARGETS,
   type BenchReport,
   type BuildMeasurement,
 } from "../../../bench/lib/report.ts";
@@ -102,6 +104,36 @@ describe("evaluateTargets", () => {
   });
 });
 
+describe("text-only targets", () => {
+  const evaluate = (builds: BuildMeasurement[], posts: number) =>
+    evaluateTargets(builds, computeRatios(builds), targetsFor("text-only", posts));
+
+  it("keeps the full corpus's targets for the full corpus", () => {
+    expect(targetsFor("full", 10_000)).toBe(TARGETS);
+  });
+
+  it("allows a cold build 4× the reference from 10,000 posts, 3× below", () => {
+    const cold = passing.map((entry) =>
+      entry.project === "blog" && entry.state === "cold" ? { ...entry, wallMs: 35_000 } : entry,
+    );
+    expect(evaluate(cold, 9999)[3]).toMatchObject({ limit: "≤ 3.00×", measured: "3.50×", pass: false });
+    expect(evaluate(cold, 10_000)[3]).toMatchObject({ limit: "≤ 4.00×", measured: "3.50×", pass: true });
+  });
+
+  it("holds peak memory to 1.5× the reference's highest peak, limit included", () => {
+    const memory = (blog: number, reference: number) =>
+      passing.map((entry) => ({ ...entry, peakRssBytes: entry.project === "blog" ? blog : reference }));
+    expect(evaluate(memory(3e9, 2e9), 10_000)[5]).toEqual({
+      target: "Peak memory (blog builds) vs reference",
+      limit: "≤ 1.50×",
+      measured: "1.50× (3.00 GB / 2.00 GB)",
+      pass: true,
+    });
+    expect(evaluate(memory(3.1e9, 2e9), 10_000)[5]?.pass).toBe(false);
+    expect(evaluate(memory(3e9, 0), 10_000)[5]?.pass).toBeNull();
+  });
+});
+
 describe("formatting", () => {
   it("prints units the way the tables show them", () => {
     expect(seconds(1234)).toBe("1.23 s");
@@ -123,6 +155,7 @@ describe("formatting", () => {
       startedAt: "2026-01-01T00:00:00.000Z",
       machine: { cpus: 2, node: "24.0.0", astro: "7.0.0", memoryBytes: 8e9 },
       seed: 1,
+      corpusKind: "text-only",
       corpus: {
         posts: 100,
         wordsMedian: 350,
@@ -149,5 +182,6 @@ describe("formatting", () => {
     expect(text).toMatch(/\| {2}Search index \(all phases\)|\| Search index \(all phases\) \| n\/a/);
     expect(text).toContain("| Warm build vs reference | ≤ 1.50× | 1.20× | pass |");
     expect(text).toContain("Typical post: `typical`, 510 words, code block, image.");
+    expect(text).toContain("Corpus (seed 1, text-only): 100 posts");
   });
 });

@@ -1,12 +1,11 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { rssResponse } from "../../../data/feeds.ts";
-import { getListedPosts, type Post } from "../../../data/posts.ts";
-import { groupByTag } from "../../../lib/posts/tags.ts";
 import { i18n, words } from "../../../lib/format.ts";
+import { getTags, type Post } from "../../../data/posts.ts";
 import { site } from "../../../site.config.ts";
 
 export const getStaticPaths = (async () =>
-  groupByTag(await getListedPosts()).map((tag) => ({
+  (await getTags()).map((tag) => ({
     params: { tag: tag.slug },
     props: { name: tag.name, posts: tag.posts.slice(0, site.feedItems) },
   }))) satisfies GetStaticPaths;
