@@ -1,10 +1,13 @@
 import { formatLongDate, isoDateInZone } from "./dates.ts";
+import { textDirection } from "./i18n/direction.ts";
 import { translatorFor } from "./i18n/index.ts";
 import { site } from "../site.config.ts";
 
 /** The site's own words, numbers and plurals in the site's language. */
 export const i18n = translatorFor(site.language);
 export const words = i18n.words;
+/** Which way the site's language runs, for `<html dir>` and for posts written in another language. */
+export const direction = textDirection(site.language);
 
 /** Dates as readers see them: the author's calendar day, in the site's language. */
 export const displayDate = (date: Date) => formatLongDate(date, site.timeZone, site.language);
