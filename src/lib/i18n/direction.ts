@@ -18,9 +18,14 @@ const RIGHT_TO_LEFT_SCRIPTS: ReadonlySet<string> = new Set([
   "Yezi",
 ]);
 
-/** The direction of a language's script, from its likeliest script when the tag names none (`ar` is `ar-Arab`). */
+/** The ISO 15924 script a language is written in: the tag's own, else its likeliest (`ar` is `Arab`, `ru` is `Cyrl`). */
+export function languageScript(tag: string): string | undefined {
+  return new Intl.Locale(tag).maximize().script;
+}
+
+/** The direction of a language's script. */
 export function scriptDirection(tag: string): TextDirection {
-  const { script } = new Intl.Locale(tag).maximize();
+  const script = languageScript(tag);
   return script !== undefined && RIGHT_TO_LEFT_SCRIPTS.has(script) ? "rtl" : "ltr";
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { directionWithin, scriptDirection, textDirection } from "../../../src/lib/i18n/direction.ts";
+import { directionWithin, languageScript, scriptDirection, textDirection } from "../../../src/lib/i18n/direction.ts";
 
 const RIGHT_TO_LEFT = ["ar", "ar-EG", "he", "he-IL", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "az-Arab", "pa-Arab"];
 const LEFT_TO_RIGHT = ["en", "en-GB", "de", "fr", "es", "pt-BR", "ru", "zh-Hant", "ja", "hi", "az", "az-Latn", "pa", "tr"];
@@ -45,5 +45,18 @@ describe("directionWithin", () => {
     expect(directionWithin("pt-BR", "ltr")).toBeUndefined();
     expect(directionWithin("fa", "rtl")).toBeUndefined();
     expect(directionWithin(undefined, "rtl")).toBeUndefined();
+  });
+});
+
+describe("languageScript", () => {
+  it.each([
+    ["ar", "Arab"],
+    ["fa", "Arab"],
+    ["ur", "Arab"],
+    ["he", "Hebr"],
+    ["en", "Latn"],
+    ["az-Arab", "Arab"],
+  ])("%s is written in %s", (tag, script) => {
+    expect(languageScript(tag)).toBe(script);
   });
 });
