@@ -1,5 +1,6 @@
 import { formatLongDate, isoDateInZone } from "./dates.ts";
 import { chartLanguage } from "./charts/language.ts";
+import { textDirection } from "./i18n/direction.ts";
 import { translatorFor } from "./i18n/index.ts";
 import { site } from "../site.config.ts";
 
@@ -8,6 +9,8 @@ export const i18n = translatorFor(site.language);
 export const words = i18n.words;
 /** Charts' descriptions, data tables and tooltips in the site's language. */
 export const chartWords = chartLanguage(site.language);
+/** Which way the site's language runs, for `<html dir>` and for posts written in another language. */
+export const direction = textDirection(site.language);
 
 /** Dates as readers see them: the author's calendar day, in the site's language. */
 export const displayDate = (date: Date) => formatLongDate(date, site.timeZone, site.language);

@@ -58,7 +58,7 @@ describe("site settings", () => {
     [
       "language without a dictionary",
       { language: "nl" },
-      'language: "nl" is a language the site has no words for; write one of "en", "de", "fr", "es" or a regional tag of one, like language: "en-GB", or add a dictionary in src/lib/i18n/',
+      'language: "nl" is a language the site has no words for; write one of "en", "de", "fr", "es", "ar" or a regional tag of one, like language: "en-GB", or add a dictionary in src/lib/i18n/',
     ],
     ["title", { title: 3 }, 'title: 3 is a number; write text (in quotes, since it looks like a number), like title: "3"'],
     [

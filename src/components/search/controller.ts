@@ -1,3 +1,4 @@
+import { directionWithin, type TextDirection } from "../../lib/i18n/direction.ts";
 import type { PagefindApi, PagefindHit } from "../../lib/search/pagefind-api.ts";
 import { urlWithQuery } from "../../lib/search/query.ts";
 import { resultsMessage, toSearchResult, type SearchResult, type SearchWords } from "../../lib/search/results.ts";
@@ -24,6 +25,7 @@ export function mountSearch(form: HTMLFormElement, pagefind: PagefindApi, words:
   const more = part<HTMLButtonElement>(root, "[data-search-more]");
   const template = part<HTMLTemplateElement>(root, "[data-search-result]");
   const locale = document.documentElement.lang || navigator.language;
+  const pageDirection: TextDirection = document.documentElement.dir === "rtl" ? "rtl" : "ltr";
   const ready = pagefind.options({ excerptEllipsis: "…" }).then(() => pagefind.init());
 
   // Each search takes a number, so an older search that finishes late cannot overwrite a newer one.
@@ -34,8 +36,11 @@ export function mountSearch(form: HTMLFormElement, pagefind: PagefindApi, words:
   const render = (result: SearchResult) => {
     const item = template.content.firstElementChild?.cloneNode(true) as HTMLLIElement;
     if (result.lang) {
-      part<HTMLElement>(item, ".title").lang = result.lang;
-      part<HTMLElement>(item, ".excerpt").lang = result.lang;
+      const dir = directionWithin(result.lang, pageDirection);
+      for (const element of [part<HTMLElement>(item, ".title"), part<HTMLElement>(item, ".excerpt")]) {
+        element.lang = result.lang;
+        if (dir) element.dir = dir;
+      }
     }
     const meta = part<HTMLElement>(item, ".meta");
     if (result.date) {

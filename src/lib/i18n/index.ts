@@ -1,3 +1,4 @@
+import { ar } from "./ar.ts";
 import { de } from "./de.ts";
 import type { Dictionary } from "./dictionary.ts";
 import { en } from "./en.ts";
@@ -9,7 +10,7 @@ export type { Dictionary } from "./dictionary.ts";
 export { around, createTranslator, type Translator } from "./translator.ts";
 
 /** Every language the site can speak, by its BCP 47 language subtag. A new one is one file and one line here. */
-export const DICTIONARIES = { en, de, fr, es } satisfies Record<string, Dictionary>;
+export const DICTIONARIES = { en, de, fr, es, ar } satisfies Record<string, Dictionary>;
 
 export const LANGUAGES = Object.keys(DICTIONARIES);
 

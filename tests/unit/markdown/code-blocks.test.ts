@@ -48,6 +48,15 @@ describe("code blocks", () => {
     expect(block?.querySelector("pre")?.getAttribute("tabindex")).toBe("0");
   });
 
+  it("marks titled and untitled blocks left to right, for pages and feed readers in right-to-left languages", async () => {
+    const { document } = await render(`${fence('ts title="greet.ts"', "const a = 1;")}\n${fence("", "plain text")}`);
+    const blocks = [...document.querySelectorAll(".code-block")];
+    expect(blocks.map((block) => [block.tagName, block.getAttribute("dir")])).toEqual([
+      ["FIGURE", "ltr"],
+      ["DIV", "ltr"],
+    ]);
+  });
+
   it("leaves a <pre> written as HTML alone", async () => {
     const { document } = await render("<pre>ascii art</pre>\n");
     expect(document.querySelector(".code-block")).toBeNull();
