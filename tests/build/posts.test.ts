@@ -69,6 +69,18 @@ describe("production build of the fixture site", () => {
     expect(img?.getAttribute("alt")).toBe("A teal and rose gradient with a pale sun");
   });
 
+  it("preloads the text and heading faces on every kind of page, the very files its @font-face rules name", () => {
+    for (const path of ["", "posts/hello-world", "posts/second-post", "posts", "404.html"]) {
+      const { html, document } = readPage(dist, path);
+      const preloads = [...document.querySelectorAll('link[rel="preload"][as="font"]')].map((link) => link.getAttribute("href"));
+      expect(preloads.length, path).toBe(2);
+      expect(preloads[0], path).toMatch(/^\/blog\/_astro\/inter-latin-wght-400-700\.[\w-]+\.woff2$/);
+      expect(preloads[1], path).toMatch(/^\/blog\/_astro\/source-serif-4-latin-wght-400-700\.[\w-]+\.woff2$/);
+      const faces = [...html.matchAll(/@font-face\{[^}]*url\(([^)]+)\)/g)].map((match) => match[1]?.replace(/^"|"$/g, ""));
+      for (const preload of preloads) expect(faces, `${path}: ${preload}`).toContain(preload);
+    }
+  });
+
   it("handles every kind of body image", () => {
     const { document } = readPage(dist, "posts/hello-world");
     const images = [...document.querySelectorAll(".prose img")];
