@@ -32,6 +32,8 @@ const outDir = process.env.BLOG_OUT_DIR ?? (preview ? "./dist-preview" : "./dist
 const pageFacts = builtPageFacts(fileURLToPath(new URL(outDir, import.meta.url)), site.base, site.trailingSlash);
 // Markdown links and the dev server's redirects run before the collections exist, so they know the routes from the files.
 const isRoute = routeTest(scanContentRoutes(fileURLToPath(new URL("./src/content", import.meta.url)), site.permalink));
+/** The site's own words inside posts: footnotes, section links, task checkboxes, full-size links. */
+const siteWords = translatorFor(site.language);
 const siteLinkOptions = { base: site.base, trailingSlash: site.trailingSlash, redirects: site.redirects, isRoute };
 
 export default defineConfig({
@@ -82,14 +84,19 @@ export default defineConfig({
         bodyImages({ root, publicDir: fileURLToPath(new URL("./public", import.meta.url)), base: site.base }),
         rawMedia({ root, publicDir: fileURLToPath(new URL("./public", import.meta.url)), base: site.base }),
         siteLinks(siteLinkOptions),
-        headingAnchors,
-        taskListLabels,
+        headingAnchors((heading) => siteWords.fill(siteWords.words.markdown.sectionLink, { heading })),
+        taskListLabels({ done: siteWords.words.markdown.taskDone, notDone: siteWords.words.markdown.taskNotDone }),
         codeBlockPlugin,
         figures,
         site.math && mathPlugin,
-        site.fullSizeImages && fullSizeLinks(translatorFor(site.language).words.image.fullSize),
+        site.fullSizeImages && fullSizeLinks(siteWords.words.image.fullSize),
       ],
-      features: { math: site.math },
+      features: {
+        math: site.math,
+        gfm: {
+          footnotes: { label: siteWords.words.markdown.footnotes, backLabel: siteWords.words.markdown.backToReference },
+        },
+      },
     }),
     shikiConfig: {
       themes: { light: "github-light-high-contrast", dark: "github-dark-dimmed" },

@@ -10,7 +10,7 @@ const longBody = Array.from({ length: 23 }, (_, index) => `## Part ${index + 1}\
 
 const posts = {
   "long.md": `---\ntitle: Long read\ndate: 2026-02-14\nupdated: 2026-03-02\ndescription: A post long enough to take five minutes.\ntags: [notes]\nseries: Notes\n---\n${longBody}`,
-  "short.md": `---\ntitle: Short read\ndate: 2026-01-10\ndescription: A post of one minute.\ntags: [notes]\nseries: Notes\n---\nA few words.\n\n![](/favicon.svg)\n`,
+  "short.md": `---\ntitle: Short read\ndate: 2026-01-10\ndescription: A post of one minute.\ntags: [notes]\nseries: Notes\n---\nA few words.[^1]\n\n![](/favicon.svg)\n\n- [x] written\n- [ ] read\n\n[^1]: A footnote.\n`,
   "chart.mdx": `---\ntitle: A chart\ndate: 2026-01-01\ndescription: A post with a chart.\n---\n<BarChart data={[{ city: "Berlin", visits: 1500.5 }, { city: "Lyon", visits: 900 }]} title="Visits" x="city" y="visits" />\n`,
   "elsewhere.md": `---\ntitle: Ein Beitrag auf Portugiesisch\ndate: 2026-01-05\ndescription: Written in another language than the site.\nlang: pt-BR\n---\nUma postagem escrita em português.\n`,
 };
@@ -53,11 +53,19 @@ interface Expected {
   fullSize: string;
   redirecting: string;
   chartDescription: string;
+  footnotes: string;
+  backToReference: string;
+  sectionLink: string;
+  taskLabels: string[];
 }
 
 const LANGUAGES: Expected[] = [
   {
     language: "en",
+    footnotes: "Footnotes",
+    backToReference: "Back to reference 1",
+    sectionLink: "Link to section: Part 1",
+    taskLabels: ["Done", "Not done"],
     chartDescription: "Bar chart with vertical bars. city: 2 categories, Berlin and Lyon. visits: from 900 to 1,500.5.",
     seriesPosition: "Part 1 of 2",
     seriesCount: "A series in 2 parts, in reading order.",
@@ -80,6 +88,10 @@ const LANGUAGES: Expected[] = [
   },
   {
     language: "de",
+    footnotes: "Fußnoten",
+    backToReference: "Zurück zur Fußnotenstelle 1",
+    sectionLink: "Link zum Abschnitt: Part 1",
+    taskLabels: ["Erledigt", "Offen"],
     chartDescription: "Balkendiagramm mit senkrechten Balken. city: 2 Kategorien, Berlin und Lyon. visits: von 900 bis 1.500,5.",
     seriesPosition: "Teil 1 von 2",
     seriesCount: "Eine Reihe, 2 Teile, in Lesereihenfolge.",
@@ -102,6 +114,10 @@ const LANGUAGES: Expected[] = [
   },
   {
     language: "fr",
+    footnotes: "Notes",
+    backToReference: "Retour à l’appel de note 1",
+    sectionLink: "Lien vers la section : Part 1",
+    taskLabels: ["Fait", "À faire"],
     chartDescription: "Graphique à barres verticales. city : 2 catégories, Berlin et Lyon. visits : de 900 à 1\u202f500,5.",
     seriesPosition: "Partie 1 sur 2",
     seriesCount: "Une série en 2 parties, dans l’ordre de lecture.",
@@ -124,6 +140,10 @@ const LANGUAGES: Expected[] = [
   },
   {
     language: "es",
+    footnotes: "Notas",
+    backToReference: "Volver a la referencia 1",
+    sectionLink: "Enlace a la sección: Part 1",
+    taskLabels: ["Hecho", "Pendiente"],
     chartDescription: "Gráfico de barras verticales. city: 2 categorías, Berlin y Lyon. visits: de 900 a 1500,5.",
     seriesPosition: "Parte 1 de 2",
     seriesCount: "Una serie en 2 partes, en orden de lectura.",
@@ -210,6 +230,17 @@ describe.each(LANGUAGES)("a site in $language", (expected) => {
     const redirect = readPage(dist, "old-short/").document;
     expect(text(redirect.querySelector("title"))).toBe(expected.redirecting);
     expect(text(redirect.querySelector("body a"))).toBe(expected.redirecting);
+  });
+
+  it("names footnotes, section links and task checkboxes inside posts in its language", () => {
+    const short = page("posts/short/");
+    expect(text(short.querySelector(".footnotes h2"))).toBe(expected.footnotes);
+    const backLinks = short.querySelectorAll("[data-footnote-backref]");
+    expect(backLinks).toHaveLength(1);
+    expect(backLinks[0]?.getAttribute("aria-label")).toBe(expected.backToReference);
+    const boxes = [...short.querySelectorAll(".prose input[type=checkbox]")];
+    expect(boxes.map((box) => box.getAttribute("aria-label"))).toEqual(expected.taskLabels);
+    expect(page("posts/long/").querySelector(".heading-anchor")?.getAttribute("aria-label")).toBe(expected.sectionLink);
   });
 
   it("describes a chart in its language, with its numbers", () => {

@@ -65,7 +65,9 @@ describe("a site in Arabic", () => {
     const blocks = [...post.querySelectorAll(".code-block")];
     expect(blocks).toHaveLength(1);
     expect(blocks[0]?.getAttribute("dir")).toBe("ltr");
-    expect(post.querySelectorAll(".katex")).toHaveLength(2);
+    const formulas = [...post.querySelectorAll(".katex")];
+    expect(formulas).toHaveLength(2);
+    for (const formula of formulas) expect(formula.closest("[dir]")?.getAttribute("dir")).toBe("ltr");
     const plots = [...page("posts/charts/").querySelectorAll(".chart > .chart__plot")];
     expect(plots).toHaveLength(2);
     for (const plot of plots) expect(plot.getAttribute("dir")).toBe("ltr");
@@ -93,8 +95,8 @@ describe("a site in Arabic", () => {
       ["title", "en", "ltr", "A note written in English"],
       ["summary", "en", "ltr", "An English post on an Arabic site keeps its own direction."],
     ]);
-    // An Arabic post on the Arabic site needs neither.
-    expect(page("posts/typography/").querySelectorAll("article [dir]:not(.code-block)")).toHaveLength(0);
+    // An Arabic post on the Arabic site needs neither; only its code and formulas run left to right.
+    expect(page("posts/typography/").querySelectorAll("article [dir]:not(.code-block, .katex, .katex-display)")).toHaveLength(0);
   });
 
   it("preloads the Arabic face and names the language to feeds", () => {

@@ -185,4 +185,11 @@ export const ar = {
   },
   image: { fullSize: "فتح الصورة بحجمها الكامل" },
   redirect: { moving: "جارٍ التحويل إلى {address}" },
+  markdown: {
+    footnotes: "الحواشي",
+    backToReference: "العودة إلى موضع الحاشية {reference}",
+    sectionLink: "رابط إلى القسم: {heading}",
+    taskDone: "منجز",
+    taskNotDone: "غير منجز",
+  },
 } satisfies Dictionary;

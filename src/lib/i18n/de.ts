@@ -134,4 +134,11 @@ export const de = {
   },
   image: { fullSize: "Das Bild in voller Größe öffnen" },
   redirect: { moving: "Weiterleitung zu {address}" },
+  markdown: {
+    footnotes: "Fußnoten",
+    backToReference: "Zurück zur Fußnotenstelle {reference}",
+    sectionLink: "Link zum Abschnitt: {heading}",
+    taskDone: "Erledigt",
+    taskNotDone: "Offen",
+  },
 } satisfies Dictionary;

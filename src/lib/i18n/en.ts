@@ -137,4 +137,11 @@ export const en = {
   },
   image: { fullSize: "Open the image at full size" },
   redirect: { moving: "Redirecting to {address}" },
+  markdown: {
+    footnotes: "Footnotes",
+    backToReference: "Back to reference {reference}",
+    sectionLink: "Link to section: {heading}",
+    taskDone: "Done",
+    taskNotDone: "Not done",
+  },
 };

@@ -138,4 +138,11 @@ export const es = {
   },
   image: { fullSize: "Abrir la imagen a tamaño completo" },
   redirect: { moving: "Redirigiendo a {address}" },
+  markdown: {
+    footnotes: "Notas",
+    backToReference: "Volver a la referencia {reference}",
+    sectionLink: "Enlace a la sección: {heading}",
+    taskDone: "Hecho",
+    taskNotDone: "Pendiente",
+  },
 } satisfies Dictionary;

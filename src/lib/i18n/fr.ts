@@ -139,4 +139,11 @@ export const fr = {
   },
   image: { fullSize: "Ouvrir l’image en taille réelle" },
   redirect: { moving: "Redirection vers {address}" },
+  markdown: {
+    footnotes: "Notes",
+    backToReference: "Retour à l’appel de note {reference}",
+    sectionLink: "Lien vers la section : {heading}",
+    taskDone: "Fait",
+    taskNotDone: "À faire",
+  },
 } satisfies Dictionary;

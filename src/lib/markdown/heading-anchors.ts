@@ -4,9 +4,10 @@ import { defineHastPlugin } from "satteri";
 /**
  * A link to each section, so readers can share a place in a long post.
  * The anchor has no text of its own (CSS draws the mark), which keeps
- * heading text, tables of contents and feed titles clean.
+ * heading text, tables of contents and feed titles clean; `label` names
+ * the link for screen readers, in the site's language.
  */
-export const headingAnchors = () => {
+export const headingAnchors = (label: (heading: string) => string) => () => {
   const used = new Map<string, number>();
   return defineHastPlugin({
     name: "heading-anchors",
@@ -24,7 +25,7 @@ export const headingAnchors = () => {
         ctx.appendChild(node, {
           type: "element",
           tagName: "a",
-          properties: { className: ["heading-anchor"], href: `#${id}`, ariaLabel: `Link to section: ${ctx.textContent(node)}` },
+          properties: { className: ["heading-anchor"], href: `#${id}`, ariaLabel: label(ctx.textContent(node)) },
           children: [],
         });
       },

@@ -20,10 +20,15 @@ function withoutXmlns<T extends Root | RootContent>(node: T): T {
   return { ...node, properties, children };
 }
 
-/** TeX typeset once, at build: MathML for assistive technology and feeds, KaTeX's HTML for the eye. */
+/**
+ * TeX typeset once, at build: MathML for assistive technology and feeds, KaTeX's HTML for the eye.
+ * A formula reads left to right in every language, like the TeX it is written in, on the page and
+ * in feed readers alike.
+ */
 export function typeset(tex: string, displayMode: boolean): ElementContent[] {
   const html = katex.renderToString(tex, { displayMode, output: "htmlAndMathml", throwOnError: true, strict: "error" });
-  return withoutXmlns(htmlToHast(html, { fragment: true }) as Root).children as ElementContent[];
+  const nodes = withoutXmlns(htmlToHast(html, { fragment: true }) as Root).children as ElementContent[];
+  return nodes.map((node) => (node.type === "element" ? { ...node, properties: { ...node.properties, dir: "ltr" } } : node));
 }
 
 /**

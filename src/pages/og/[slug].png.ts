@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { APIRoute, GetStaticPaths } from "astro";
 import { cacheDir } from "astro:config/server";
 import { getPostsWithPages, type Post } from "../../data/posts.ts";
-import { displayDate } from "../../lib/format.ts";
+import { displayDate, readingTime } from "../../lib/format.ts";
 import { site } from "../../site.config.ts";
 import { prerenderCards } from "./_pool.ts";
 import { type CardData, cardCacheDir } from "./_render.ts";
@@ -12,7 +12,7 @@ function cardFor(post: Post): CardData {
   return {
     title: post.title,
     siteName: site.title,
-    byline: [post.date ? displayDate(post.date) : "", `${post.readingMinutes} min read`].filter(Boolean).join("  ·  "),
+    byline: [post.date ? displayDate(post.date) : "", readingTime(post.readingMinutes)].filter(Boolean).join("  ·  "),
     coverPath: cover?.fsPath,
     sourceFile: post.entry.filePath,
   };
