@@ -41,6 +41,7 @@ import { cardsBenchmark } from "./lib/bench-cards.ts";
 import { generateImages } from "./lib/bench-images.ts";
 import { benchTmp, createBenchProject, dirBytes, postPageBytes, postPageWeight } from "./lib/bench-project.ts";
 import { runAstroBuild, type BuildRun } from "./lib/bench-run.ts";
+import { positiveInt } from "./lib/cli.ts";
 
 const USAGE = `Usage: node scripts/bench.ts [--posts N] [--seed N] [--text-only] [--keep]
        node scripts/bench.ts --charts-post [--posts N] [--charts N] [--repeat N] [--seed N] [--keep]
@@ -60,13 +61,6 @@ Builds run one at a time, each using every core: run on an otherwise idle machin
 
 const resultsDir = join(repoRoot, "bench/results");
 const logsDir = join(benchTmp, "logs");
-
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new Error(`--${name} expects a whole number of at least 1, got "${value}"`);
-  return number;
-}
 
 function commandLine(): string {
   const args = process.argv.slice(2).join(" ");

@@ -43,7 +43,7 @@ export const TARGETS: Targets = {
 };
 
 /** Posts from which the text-only corpus counts as a large blog, with its own cold-build target. */
-export const LARGE_BLOG_POSTS = 10_000;
+const LARGE_BLOG_POSTS = 10_000;
 
 /**
  * The text-only corpus has targets of its own: at 10,000 posts a cold build

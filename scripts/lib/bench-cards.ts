@@ -15,16 +15,10 @@ import { CARD_CONCURRENCY } from "../../src/pages/og/_pool.ts";
 import { site } from "../../src/site.config.ts";
 import { generateImages } from "./bench-images.ts";
 import { benchTmp } from "./bench-project.ts";
+import { positiveInt } from "./cli.ts";
 
 const runFile = join(import.meta.dirname, "bench-cards-run.ts");
 const workDir = join(benchTmp, "cards");
-
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new Error(`--${name} expects a whole number of at least 1, got "${value}"`);
-  return number;
-}
 
 async function pass(cardsFile: string, cacheDir: string, concurrency: number): Promise<Omit<CardsRun, "label" | "cache">> {
   const { stdout } = await promisify(execFile)(process.execPath, [runFile, cardsFile, cacheDir, String(concurrency)], {

@@ -34,3 +34,11 @@ export function parseCommandLine<const O extends Options>(
   }
   return parsed;
 }
+
+/** A `--name N` option's value: a whole number of at least 1, or the fallback when it was not given. */
+export function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`--${name} expects a whole number of at least 1, got "${value}"`);
+  return number;
+}

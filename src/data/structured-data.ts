@@ -1,3 +1,4 @@
+import { words } from "../lib/format.ts";
 import { absoluteUrl, pathTo } from "../lib/paths/site.ts";
 import { blogPosting, breadcrumbs } from "../lib/seo/structured-data.ts";
 import { site } from "../site.config.ts";
@@ -22,7 +23,7 @@ export function postStructuredData(post: Post) {
     }),
     breadcrumbs([
       { name: site.title, url: home },
-      { name: "Writing", url: absoluteUrl(pathTo("posts")) },
+      { name: words.archive.title, url: absoluteUrl(pathTo("posts")) },
       { name: post.title, url: page },
     ]),
   ];

@@ -204,6 +204,7 @@ describe.each(LANGUAGES)("a site in $language", (expected) => {
   it("counts posts with the language's plural", () => {
     expect(text(page("tags/notes/").querySelector(".count"))).toBe(expected.twoPosts);
     expect(text(page("tags/").querySelector(".count .visually-hidden"))).toBe(expected.twoPosts);
+    expect(text(page("tags/").querySelector(".count [aria-hidden=true]"))).toBe("2");
   });
 
   it("speaks its language on the 404 and search pages", () => {

@@ -19,7 +19,7 @@ export interface WebFont {
   weight: { min: number; max: number };
 }
 
-export const WEIGHTS = { min: 400, max: 700 } as const;
+const WEIGHTS = { min: 400, max: 700 } as const;
 
 export const WEB_FONTS: readonly WebFont[] = [
   {

@@ -11,9 +11,9 @@ export function openGraphLocale(tag: string): string {
 }
 
 /** A BCP 47 language tag as settings and frontmatter take it: `en`, `en-GB`, `zh-Hant`. */
-export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
-export function isLanguageTag(tag: string): boolean {
+function isLanguageTag(tag: string): boolean {
   if (!LANGUAGE_TAG.test(tag)) return false;
   try {
     return Intl.getCanonicalLocales(tag).length === 1;

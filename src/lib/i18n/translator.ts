@@ -24,9 +24,8 @@ export function around(template: string, name: string): [before: string, after: 
   return [template.slice(0, at), template.slice(at + name.length + 2)];
 }
 
-/** `template` filled in `locale`; small enough for client scripts, which get their words serialized. */
-export function fillIn(locale: string, template: string, values: Values = {}): string {
-  const numbers = new Intl.NumberFormat(locale);
+/** Each `{name}` in `template` replaced by its value, numbers written by `numbers`. */
+function fillWith(numbers: Intl.NumberFormat, template: string, values: Values): string {
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
     const value = values[name];
     if (value === undefined) return placeholder;
@@ -34,16 +33,24 @@ export function fillIn(locale: string, template: string, values: Values = {}): s
   });
 }
 
+/** `template` filled in `locale`; small enough for client scripts, which get their words serialized. */
+export function fillIn(locale: string, template: string, values: Values = {}): string {
+  return fillWith(new Intl.NumberFormat(locale), template, values);
+}
+
 export function countIn(locale: string, forms: Plural, count: number, values: Values = {}): string {
   return fillIn(locale, forms[new Intl.PluralRules(locale).select(count)] ?? forms.other, { ...values, count });
 }
 
+/** A translator makes its number and plural formatters once: the build fills thousands of templates. */
 export function createTranslator(locale: string, words: Dictionary): Translator {
+  const numbers = new Intl.NumberFormat(locale);
+  const plurals = new Intl.PluralRules(locale);
   return {
     locale,
     words,
-    fill: (template, values) => fillIn(locale, template, values),
-    count: (forms, count, values) => countIn(locale, forms, count, values),
-    number: (value) => new Intl.NumberFormat(locale).format(value),
+    fill: (template, values = {}) => fillWith(numbers, template, values),
+    count: (forms, count, values = {}) => fillWith(numbers, forms[plurals.select(count)] ?? forms.other, { ...values, count }),
+    number: (value) => numbers.format(value),
   };
 }

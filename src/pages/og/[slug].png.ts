@@ -3,6 +3,7 @@ import type { APIRoute, GetStaticPaths } from "astro";
 import { cacheDir } from "astro:config/server";
 import { getPostsWithPages, type Post } from "../../data/posts.ts";
 import { displayDate, readingTime } from "../../lib/format.ts";
+import { textDirection } from "../../lib/i18n/direction.ts";
 import { site } from "../../site.config.ts";
 import { prerenderCards } from "./_pool.ts";
 import { type CardData, cardCacheDir } from "./_render.ts";
@@ -13,12 +14,18 @@ function cardFor(post: Post): CardData {
     title: post.title,
     siteName: site.title,
     byline: [post.date ? displayDate(post.date) : "", readingTime(post.readingMinutes)].filter(Boolean).join("  ·  "),
+    direction: textDirection(post.lang ?? site.language),
     coverPath: cover?.fsPath,
     sourceFile: post.entry.filePath,
   };
 }
 
-const siteCard: CardData = { title: site.description, siteName: site.title, byline: site.author.name };
+const siteCard: CardData = {
+  title: site.description,
+  siteName: site.title,
+  byline: site.author.name,
+  direction: textDirection(site.language),
+};
 
 export const getStaticPaths = (async () => {
   const posts = await getPostsWithPages();

@@ -26,6 +26,8 @@ export interface CardData {
   siteName: string;
   /** The date line as readers see it, or empty. */
   byline: string;
+  /** Which way the card's language runs; a right-to-left card mirrors, its cover on the left. */
+  direction?: "ltr" | "rtl" | undefined;
   /** Absolute path of the cover image file, if the post has one. */
   coverPath?: string | undefined;
   /** The post's file as authors see it (`src/content/posts/x.md`), to name it in errors. */
@@ -33,7 +35,7 @@ export interface CardData {
 }
 
 const require = createRequire(import.meta.url);
-const FONTS = [
+const FONTS: readonly { name: string; weight?: number; file: string }[] = [
   { name: "Inter", weight: 400, file: require.resolve("@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf") },
   { name: "Inter", weight: 600, file: require.resolve("@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf") },
   {
@@ -41,7 +43,14 @@ const FONTS = [
     weight: 700,
     file: require.resolve("@expo-google-fonts/source-serif-4/700Bold/SourceSerif4_700Bold.ttf"),
   },
-] as const;
+  // Arabic letters, which the Latin faces lack; one variable file serves every weight.
+  {
+    name: "Noto Naskh Arabic",
+    file: require.resolve("@fontsource-variable/noto-naskh-arabic/files/noto-naskh-arabic-arabic-wght-normal.woff2"),
+  },
+];
+const SANS = "Inter, Noto Naskh Arabic";
+const SERIF = "Source Serif, Noto Naskh Arabic";
 
 let renderer: Promise<Renderer> | undefined;
 /** One renderer per process: it parses the fonts once and keeps its glyph caches across cards. */
@@ -49,7 +58,7 @@ function cardRenderer(): Promise<Renderer> {
   renderer ??= (async () => {
     const created = new Renderer();
     for (const font of FONTS) {
-      await created.registerFont({ name: font.name, weight: font.weight, style: "normal", data: await readFile(font.file) });
+      await created.registerFont({ ...font, style: "normal", data: await readFile(font.file) });
     }
     return created;
   })();
@@ -61,7 +70,7 @@ export const cardCacheDir = (cacheDir: URL | string) => cacheFolder(cacheDir, "o
 export async function cardKey(card: CardData): Promise<string> {
   const hash = createHash("sha256").update(TEMPLATE_VERSION);
   for (const font of FONTS) hash.update(font.file);
-  hash.update(JSON.stringify({ title: card.title, siteName: card.siteName, byline: card.byline }));
+  hash.update(JSON.stringify({ title: card.title, siteName: card.siteName, byline: card.byline, direction: card.direction }));
   if (card.coverPath) hash.update(await readFile(card.coverPath));
   return hash.digest("hex");
 }
@@ -78,7 +87,7 @@ function coverJpeg(path: string): Promise<Buffer> {
   return sharp(path).resize(COVER_WIDTH, CARD_HEIGHT, { fit: "cover" }).jpeg({ quality: 82 }).toBuffer();
 }
 
-export function cardTree(card: CardData, cover?: Uint8Array): Node {
+function cardTree(card: CardData, cover?: Uint8Array): Node {
   const brand = "#a63d24";
   const textColumn = container({
     style: { display: "flex", flexDirection: "column", justifyContent: "space-between", flex: 1, padding: "64px 64px 56px" },
@@ -88,7 +97,7 @@ export function cardTree(card: CardData, cover?: Uint8Array): Node {
           display: "flex",
           alignItems: "center",
           gap: 16,
-          fontFamily: "Inter",
+          fontFamily: SANS,
           fontWeight: 600,
           fontSize: 28,
           color: brand,
@@ -96,18 +105,24 @@ export function cardTree(card: CardData, cover?: Uint8Array): Node {
         children: [container({ style: { width: 14, height: 14, borderRadius: 7, backgroundColor: brand } }), text(card.siteName)],
       }),
       text(card.title, {
-        fontFamily: "Source Serif",
+        fontFamily: SERIF,
         fontWeight: 700,
         fontSize: titleSize(card.title, Boolean(cover)),
         lineHeight: 1.12,
         letterSpacing: "-0.01em",
         color: "#1d1f23",
       }),
-      text(card.byline, { fontFamily: "Inter", fontWeight: 400, fontSize: 26, color: "#5b5f66" }),
+      text(card.byline, { fontFamily: SANS, fontWeight: 400, fontSize: 26, color: "#5b5f66" }),
     ],
   });
   return container({
-    style: { display: "flex", width: CARD_WIDTH, height: CARD_HEIGHT, backgroundColor: "#fbfaf7" },
+    style: {
+      display: "flex",
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      backgroundColor: "#fbfaf7",
+      direction: card.direction ?? "ltr",
+    },
     children: [
       textColumn,
       ...(cover ? [image({ src: cover, style: { width: COVER_WIDTH, height: CARD_HEIGHT, objectFit: "cover" } })] : []),

@@ -102,6 +102,32 @@ describe("a social card", () => {
   });
 });
 
+describe("a card in a right-to-left language", () => {
+  const arabic = (title: string, extra: Partial<CardData> = {}) =>
+    card(title, { siteName: "ملاحظات", byline: "10 مارس 2026  ·  دقيقتان للقراءة", direction: "rtl", ...extra });
+
+  it("draws Arabic letters, not missing-glyph boxes", async () => {
+    // With no Arabic face every letter is the same box, so two titles of equal length would match.
+    const one = await drawCard(arabic("باب"));
+    const other = await drawCard(arabic("تاج"));
+    expect(one.equals(other)).toBe(false);
+  });
+
+  it("mirrors: the cover on the left, the text from the right edge", async () => {
+    const { at, inkRuns } = await pixels(await drawCard(arabic("كيف نكتب مدونة بالعربية", { coverPath: cover })));
+    expect(at(220, CARD_HEIGHT / 2)).not.toEqual(BACKGROUND);
+    expect(at(CARD_WIDTH - 220, CARD_HEIGHT / 2)).toEqual(BACKGROUND);
+    // The dot before the site name, 64 px in from the right edge; a little lower than on a Latin
+    // card, since the Arabic face's line is taller.
+    expect(at(CARD_WIDTH - 71, 86)).toEqual(BRAND);
+    expect(inkRuns(440, CARD_WIDTH).runs).toHaveLength(3);
+  });
+
+  it("keys the card by its direction too", async () => {
+    expect(await cardKey(card("Same", { direction: "rtl" }))).not.toBe(await cardKey(card("Same", { direction: "ltr" })));
+  });
+});
+
 describe("the card cache", () => {
   it("returns the stored card when nothing on it changed, and draws a new one when the title does", async () => {
     const cache = join(dir, "cache-render");
