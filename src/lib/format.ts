@@ -1,6 +1,6 @@
 import { formatLongDate, isoDateInZone } from "./dates.ts";
 import { chartLanguage } from "./charts/language.ts";
-import { textDirection } from "./i18n/direction.ts";
+import { languageScript, textDirection } from "./i18n/direction.ts";
 import { translatorFor } from "./i18n/index.ts";
 import { site } from "../site.config.ts";
 
@@ -11,6 +11,8 @@ export const words = i18n.words;
 export const chartWords = chartLanguage(site.language);
 /** Which way the site's language runs, for `<html dir>` and for posts written in another language. */
 export const direction = textDirection(site.language);
+/** Whether the site's own language is written in Arabic script, whose face every page then preloads. */
+export const writtenInArabic = languageScript(site.language) === "Arab";
 
 /** Dates as readers see them: the author's calendar day, in the site's language. */
 export const displayDate = (date: Date) => formatLongDate(date, site.timeZone, site.language);

@@ -32,11 +32,20 @@ export function scriptDirection(tag: string): TextDirection {
 /** Engines before `getTextInfo()` had the same answer as a `textInfo` property. */
 type LocaleWithTextInfo = Intl.Locale & { textInfo?: Intl.TextInfo };
 
-/** Which way a language is written: `rtl` for `ar`, `he`, `fa` or `ur`, `ltr` for `en`, `az-Latn` or `zh`. */
+const directions = new Map<string, TextDirection>();
+
+/**
+ * Which way a language is written: `rtl` for `ar`, `he`, `fa` or `ur`, `ltr` for `en`, `az-Latn` or `zh`.
+ * Remembered per tag, since lists ask it of every post that has its own `lang`.
+ */
 export function textDirection(tag: string): TextDirection {
+  const known = directions.get(tag);
+  if (known) return known;
   const locale: LocaleWithTextInfo = new Intl.Locale(tag);
   const info = typeof locale.getTextInfo === "function" ? locale.getTextInfo() : locale.textInfo;
-  return info?.direction ?? scriptDirection(tag);
+  const direction = info?.direction ?? scriptDirection(tag);
+  directions.set(tag, direction);
+  return direction;
 }
 
 /**

@@ -24,8 +24,15 @@ export function dictionaryFor(tag: string): Dictionary | undefined {
   }
 }
 
+const translators = new Map<string, Translator>();
+
+/** One translator per language for the whole build: the config, the pages and the redirect pages share it. */
 export function translatorFor(tag: string): Translator {
+  const known = translators.get(tag);
+  if (known) return known;
   const words = dictionaryFor(tag);
   if (!words) throw new Error(`No dictionary for "${tag}"; available: ${LANGUAGES.join(", ")}`);
-  return createTranslator(tag, words);
+  const translator = createTranslator(tag, words);
+  translators.set(tag, translator);
+  return translator;
 }

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { APIRoute, GetStaticPaths } from "astro";
 import { cacheDir } from "astro:config/server";
 import { getPostsWithPages, type Post } from "../../data/posts.ts";
-import { displayDate, readingTime } from "../../lib/format.ts";
+import { direction, displayDate, readingTime } from "../../lib/format.ts";
 import { textDirection } from "../../lib/i18n/direction.ts";
 import { site } from "../../site.config.ts";
 import { prerenderCards } from "./_pool.ts";
@@ -24,7 +24,7 @@ const siteCard: CardData = {
   title: site.description,
   siteName: site.title,
   byline: site.author.name,
-  direction: textDirection(site.language),
+  direction,
 };
 
 export const getStaticPaths = (async () => {
