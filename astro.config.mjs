@@ -15,6 +15,7 @@ import { mathPlugin } from "./src/lib/markdown/math.ts";
 import { siteLinks } from "./src/lib/markdown/site-links.ts";
 import { taskListLabels } from "./src/lib/markdown/task-lists.ts";
 import { chartImages } from "./src/integrations/chart-images.ts";
+import { socialCards } from "./src/integrations/social-cards.ts";
 import { pagefindSearch } from "./src/integrations/pagefind.ts";
 import { oldAddresses } from "./src/integrations/redirects.ts";
 import { routeTest, scanContentRoutes } from "./src/lib/paths/content-routes.ts";
@@ -65,6 +66,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     chartImages(),
+    socialCards(),
     sitemap({
       filter: (page) => pageFacts(page).indexable,
       serialize: (item) => {

@@ -3,7 +3,7 @@
  * synthetic corpus (its titles, dates, reading times and covers), led by the
  * titles that stress the drawing, and the table of per-card times.
  */
-import type { CardData } from "../../src/pages/og/_render.ts";
+import type { CardData } from "../../src/lib/social-cards/render.ts";
 import { formatLongDate } from "../../src/lib/dates.ts";
 import { readingMinutes } from "../../src/lib/posts/text.ts";
 import type { PostPlan } from "./corpus.ts";

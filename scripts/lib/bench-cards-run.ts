@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { CardsRun } from "../../bench/lib/cards.ts";
-import type { CardData } from "../../src/pages/og/_render.ts";
+import type { CardData } from "../../src/lib/social-cards/render.ts";
 
 const [cardsFile = "", cacheDir = "", concurrencyArg = ""] = process.argv.slice(2);
 const cards = JSON.parse(readFileSync(cardsFile, "utf8")) as CardData[];
@@ -16,7 +16,7 @@ const concurrency = Number(concurrencyArg);
 
 async function oneAtATime(): Promise<Omit<CardsRun, "label" | "cache">> {
   const start = performance.now();
-  const { renderCard } = await import("../../src/pages/og/_render.ts");
+  const { renderCard } = await import("../../src/lib/social-cards/render.ts");
   const times: { cover: boolean; ms: number }[] = [];
   let rendered = 0;
   for (const card of cards) {
@@ -45,7 +45,7 @@ async function oneAtATime(): Promise<Omit<CardsRun, "label" | "cache">> {
 
 async function pooled(): Promise<Omit<CardsRun, "label" | "cache">> {
   const start = performance.now();
-  const { prerenderCards } = await import("../../src/pages/og/_pool.ts");
+  const { prerenderCards } = await import("../../src/lib/social-cards/pool.ts");
   const { rendered, reused } = await prerenderCards(cards, cacheDir, concurrency);
   const wallMs = performance.now() - start;
   return { concurrency, rendered, reused, wallMs, firstMs: null, textCardMs: null, coverCardMs: null };

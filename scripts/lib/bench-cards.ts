@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { benchCards, type CardsReport, type CardsRun, formatCardsReport } from "../../bench/lib/cards.ts";
 import { generateCorpus } from "../../bench/lib/corpus.ts";
-import { CARD_CONCURRENCY } from "../../src/pages/og/_pool.ts";
+import { CARD_CONCURRENCY } from "../../src/lib/social-cards/pool.ts";
 import { site } from "../../src/site.config.ts";
 import { generateImages } from "./bench-images.ts";
 import { benchTmp } from "./bench-project.ts";

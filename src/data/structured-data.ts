@@ -1,4 +1,5 @@
 import { words } from "../lib/format.ts";
+import { socialCardRoute } from "../lib/paths/routes.ts";
 import { absoluteUrl, pathTo } from "../lib/paths/site.ts";
 import { blogPosting, breadcrumbs } from "../lib/seo/structured-data.ts";
 import { site } from "../site.config.ts";
@@ -15,7 +16,7 @@ export function postStructuredData(post: Post) {
       description: post.summary,
       published: post.date,
       modified: post.updated,
-      image: absoluteUrl(pathTo(`og/${post.slug}.png`)),
+      image: absoluteUrl(pathTo(socialCardRoute(post.slug))),
       tags: post.tags.map((tag) => tag.name),
       author: site.author,
       siteName: site.title,

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, userEnv } from "../support/project.ts";
 
@@ -78,5 +79,16 @@ describe("astro dev on the repository's own content", () => {
     const html = await response.text();
     expect(html).toMatch(/<strong[^>]*>Draft\.<\/strong>/);
     expect(html).toContain("Two days ago, OpenAI released");
+  });
+
+  it("draws the social card a post page names, on request, as a build would", async () => {
+    const page = parseHTML(await (await fetch(new URL("posts/example-charts/", url))).text()).document;
+    const card = page.querySelector('meta[property="og:image"]')?.getAttribute("content") ?? "";
+    expect(new URL(card).pathname).toBe("/og/example-charts.png");
+    const response = await fetch(new URL("og/example-charts.png", url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/png");
+    const { width, height, format } = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+    expect({ width, height, format }).toEqual({ width: 1200, height: 630, format: "png" });
   });
 });

@@ -33,6 +33,14 @@ export function pageRoute(slug: string): Route {
   return slug;
 }
 
+/** The social card of the site itself, which every page but a post's shares. */
+export const SITE_CARD_SLUG = "index";
+
+/** The route of a social card: a post's slug, or `SITE_CARD_SLUG`. */
+export function socialCardRoute(slug: string): Route {
+  return `og/${slug}.png`;
+}
+
 /** A route whose last segment has an extension (`rss.xml`, `og/x.png`) names a file, never a folder. */
 export function isFileRoute(route: Route): boolean {
   return /\.[a-z0-9]+$/i.test(route.split("/").at(-1) ?? "");

@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { cacheFolder } from "../../../src/lib/cache-dir.ts";
 import { chartPngCacheDir } from "../../../src/lib/charts/feed-images.ts";
-import { cardCacheDir } from "../../../src/pages/og/_render.ts";
+import { cardCacheDir } from "../../../src/lib/social-cards/render.ts";
 
 describe("cache folders", () => {
   const custom = pathToFileURL("/srv/build-cache/field-notes/");

@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { type Node, Renderer } from "@takumi-rs/core";
 import { container, image, text } from "@takumi-rs/helpers";
 import sharp from "sharp";
-import { cacheFolder } from "../../lib/cache-dir.ts";
+import { cacheFolder } from "../cache-dir.ts";
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;

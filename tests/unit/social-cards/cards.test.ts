@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prerenderCards } from "../../../src/pages/og/_pool.ts";
-import { CARD_HEIGHT, CARD_WIDTH, type CardData, cardKey, drawCard, renderCard } from "../../../src/pages/og/_render.ts";
+import { prerenderCards } from "../../../src/lib/social-cards/pool.ts";
+import { CARD_HEIGHT, CARD_WIDTH, type CardData, cardKey, drawCard, renderCard } from "../../../src/lib/social-cards/render.ts";
 
 const BACKGROUND = [0xfb, 0xfa, 0xf7];
 const BRAND = [0xa6, 0x3d, 0x24];

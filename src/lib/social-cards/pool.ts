@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { relative } from "node:path";
-import { type CardData, cardFile, drawCard, storeCard } from "./_render.ts";
+import { type CardData, cardFile, drawCard, storeCard } from "./render.ts";
 
 /**
  * The cover was checked when the post was loaded, so a failure here is damage inside the image
