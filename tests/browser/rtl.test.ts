@@ -172,6 +172,17 @@ describe("the Arabic site in a real browser", () => {
       await context.close();
     });
 
+    it("writes a Latin query left to right in the search box, an Arabic one right to left", async () => {
+      const { context, open } = await siteContext(live.browser, live.site.url);
+      const page = await open("search/");
+      const query = page.locator("#search-query");
+      await query.fill("astro");
+      expect(await query.evaluate((input) => input.matches(":dir(ltr)"))).toBe(true);
+      await query.fill("ملاحظات");
+      expect(await query.evaluate((input) => input.matches(":dir(rtl)"))).toBe(true);
+      await context.close();
+    });
+
     it("runs an English post left to right inside the Arabic site", async () => {
       const { context, open } = await siteContext(live.browser, live.site.url);
       const page = await open("posts/english-note/");

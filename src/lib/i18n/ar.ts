@@ -43,6 +43,8 @@ export const ar = {
   status: {
     draft: "مسودة",
     scheduled: "مجدولة",
+    draftLead: "مسودة.",
+    scheduledLead: "مجدولة.",
     draftNote: "غير منشورة: لا تظهر هذه الصفحة إلا في {command} وفي بناء المعاينة.",
     scheduledNote: "تُنشر في {date}، وحتى ذلك الحين لا تظهر إلا في astro dev وفي بناء المعاينة.",
     undatedNote: "ليس لها تاريخ بعد.",

@@ -27,6 +27,8 @@ export const de = {
   status: {
     draft: "Entwurf",
     scheduled: "Geplant",
+    draftLead: "Entwurf.",
+    scheduledLead: "Geplant.",
     draftNote: "Nicht veröffentlicht: nur {command} und Vorschau-Builds zeigen diese Seite.",
     scheduledNote: "Erscheint am {date}; bis dahin zeigen sie nur astro dev und Vorschau-Builds.",
     undatedNote: "Hat noch kein Datum.",

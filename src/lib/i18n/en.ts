@@ -30,6 +30,9 @@ export const en = {
   status: {
     draft: "Draft",
     scheduled: "Scheduled",
+    /** The banner's first words, as a sentence of their own. */
+    draftLead: "Draft.",
+    scheduledLead: "Scheduled.",
     draftNote: "Not published: only {command} and preview builds show this page.",
     scheduledNote: "Goes live on {date}; until then only astro dev and preview builds show it.",
     undatedNote: "Has no date yet.",

@@ -27,6 +27,8 @@ export const es = {
   status: {
     draft: "Borrador",
     scheduled: "Programado",
+    draftLead: "Borrador.",
+    scheduledLead: "Programado.",
     draftNote: "Sin publicar: solo {command} y las compilaciones de vista previa muestran esta página.",
     scheduledNote: "Se publica el {date}; hasta entonces solo astro dev y las compilaciones de vista previa la muestran.",
     undatedNote: "Aún no tiene fecha.",

@@ -27,6 +27,8 @@ export const fr = {
   status: {
     draft: "Brouillon",
     scheduled: "Programmé",
+    draftLead: "Brouillon.",
+    scheduledLead: "Programmé.",
     draftNote: "Non publié : seuls {command} et les builds d’aperçu affichent cette page.",
     scheduledNote: "Sera publié le {date} ; d’ici là, seuls astro dev et les builds d’aperçu l’affichent.",
     undatedNote: "N’a pas encore de date.",
