@@ -31,9 +31,12 @@ export function builtPageFacts(outDir: string, base: string, trailingSlash: Trai
     } catch {
       // Not an HTML page of ours (an endpoint or a redirect): nothing to index.
     }
+    // The metas are in the head; searching the body as well, for metas most pages lack, was most of the cost.
+    const headEnd = html.indexOf("</head>");
+    const head = headEnd === -1 ? html : html.slice(0, headEnd);
     const facts = {
-      indexable: html !== "" && !NOINDEX.test(html),
-      lastmod: MODIFIED.exec(html)?.[1] ?? PUBLISHED.exec(html)?.[1],
+      indexable: html !== "" && !NOINDEX.test(head),
+      lastmod: MODIFIED.exec(head)?.[1] ?? PUBLISHED.exec(head)?.[1],
     };
     cache.set(pageUrl, facts);
     return facts;
