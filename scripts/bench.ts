@@ -51,7 +51,8 @@ const USAGE = `Usage: node scripts/bench.ts [--posts N] [--seed N] [--text-only]
   --seed         seed for the corpus and images (default 1); same seed, same corpus
   --text-only    posts without covers, body images or charts (prose, lists, code),
                  so image work both projects pay does not hide the blog's own costs;
-                 results go to bench/results/latest-text-only.*
+                 results go to bench/results/latest-text-only.* (latest-text-only-N.*
+                 for another --posts N, as latest-N.* for the full corpus)
   --keep         keep the built projects in bench/.tmp/ (logs are always kept there)
   --charts-post  measure one post with --charts charts (default 50) against the same
                  post without them, --repeat times (default 3), cold and warm
@@ -60,6 +61,7 @@ const USAGE = `Usage: node scripts/bench.ts [--posts N] [--seed N] [--text-only]
 Builds run one at a time, each using every core: run on an otherwise idle machine.`;
 
 const resultsDir = join(repoRoot, "bench/results");
+const DEFAULT_POSTS = 1000;
 const logsDir = join(benchTmp, "logs");
 
 function commandLine(): string {
@@ -165,7 +167,9 @@ async function mainBenchmark(options: Options): Promise<number> {
     targets: evaluateTargets(builds, ratios, targetsFor(kind, corpus.length)),
   };
   const markdown = formatReport(report);
-  const resultName = kind === "text-only" ? "latest-text-only" : "latest";
+  // Another size gets files of its own, so a 10,000-post run does not replace the 1,000-post report.
+  const size = corpus.length === DEFAULT_POSTS ? "" : `-${corpus.length}`;
+  const resultName = `${kind === "text-only" ? "latest-text-only" : "latest"}${size}`;
   writeResult(`${resultName}.json`, `${JSON.stringify(report, null, 2)}\n`);
   writeResult(`${resultName}.md`, markdown);
   console.log(markdown);
@@ -260,7 +264,7 @@ function readOptions(): Options | undefined {
   return {
     chartsMode,
     textOnly: values["text-only"],
-    posts: positiveInt("posts", values.posts, chartsMode ? 100 : 1000),
+    posts: positiveInt("posts", values.posts, chartsMode ? 100 : DEFAULT_POSTS),
     seed: positiveInt("seed", values.seed, 1),
     keep: values.keep,
     charts: positiveInt("charts", values.charts, 50),
