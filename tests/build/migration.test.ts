@@ -81,6 +81,15 @@ describe("the blog's files copied in unchanged, served at the root without trail
     expect(hello).toContain('<link rel="canonical" href="https://old.example.org/hello-world">');
   });
 
+  it("writes the social card each page names, without trailing slashes too, and no card list left behind", () => {
+    const cards = ["hello-world.html", "index.html", "now.html"].map(
+      (file) => /<meta property="og:image" content="https:\/\/old\.example\.org\/([^"]+)"/.exec(read(file))?.[1],
+    );
+    expect(cards).toEqual(["og/hello-world.png", "og/index.png", "og/index.png"]);
+    for (const card of cards) expect(existsSync(join(built.dist, card ?? "missing")), card).toBe(true);
+    expect(existsSync(join(built.dist, ".social-cards.json"))).toBe(false);
+  });
+
   it("shows the home page's introduction with its cover above the latest posts, and titles pages from their names", () => {
     const home = read("index.html");
     expect(home).toContain("I write software and notes about it.");

@@ -1,18 +1,6 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { relative } from "node:path";
-import { type CardData, cardFile, drawCard, storeCard } from "./render.ts";
-
-/**
- * The cover was checked when the post was loaded, so a failure here is damage inside the image
- * data; the post's file and the cover's path come first, the image library's words last.
- */
-function cardError(card: CardData, detail: string): string {
-  const post = card.sourceFile ?? `"${card.title}"`;
-  if (!card.coverPath) return `${post}: the social card could not be drawn: ${detail}`;
-  const cover = relative(process.cwd(), card.coverPath);
-  return `${post}: cover_image: "${cover}" cannot be drawn on the social card: the image data is damaged, so export or copy the image again (${detail})`;
-}
+import { type CardData, cardError, cardFile, drawCard, storeCard } from "./render.ts";
 
 /**
  * Cards drawn at once. The renderer and sharp work on libuv's threads, off the main thread, and

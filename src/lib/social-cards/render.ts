@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { type Node, Renderer } from "@takumi-rs/core";
 import { container, image, text } from "@takumi-rs/helpers";
 import sharp from "sharp";
@@ -149,13 +149,29 @@ export async function storeCard(file: string, png: Buffer): Promise<void> {
   await rename(partial, file);
 }
 
+/**
+ * The cover was checked when the post was loaded, so a failure here is damage inside the image
+ * data; the post's file and the cover's path come first, the image library's words last.
+ */
+export function cardError(card: CardData, detail: string): string {
+  const post = card.sourceFile ?? `"${card.title}"`;
+  if (!card.coverPath) return `${post}: the social card could not be drawn: ${detail}`;
+  const cover = relative(process.cwd(), card.coverPath);
+  return `${post}: cover_image: "${cover}" cannot be drawn on the social card: the image data is damaged, so export or copy the image again (${detail})`;
+}
+
 /** The card's PNG, from the cache when nothing on it changed. */
 export async function renderCard(card: CardData, cacheDir: string): Promise<{ png: Buffer; reused: boolean }> {
   const file = await cardFile(card, cacheDir);
   try {
     return { png: await readFile(file), reused: true };
   } catch {
-    const png = await drawCard(card);
+    let png: Buffer;
+    try {
+      png = await drawCard(card);
+    } catch (error) {
+      throw new Error(cardError(card, error instanceof Error ? error.message : String(error)), { cause: error });
+    }
     await storeCard(file, png);
     return { png, reused: false };
   }

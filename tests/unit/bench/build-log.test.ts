@@ -50,6 +50,24 @@ const COLD = log([
   [8961, "10:04:08 [build] Complete!"],
 ]);
 
+describe("the social-cards integration's line after the pages", () => {
+  const built = parseBuildLog(
+    log([
+      [1000, " generating static routes "],
+      [1200, "10:04:04   └─ /index.html (+3ms) "],
+      [1300, "10:04:05 ✓ Completed in 0.3s."],
+      [1300, "10:04:05 [build] ✓ Completed in 0.4s."],
+      [1750, "10:04:05 [social-cards] 1001 social cards: 0 rendered, 1001 reused"],
+      [1760, "10:04:05 [build] 9 page(s) built in 1.2s"],
+    ]),
+  );
+
+  it("counts the cards it copied and times it from the line before", () => {
+    expect(built.integrationCaches).toEqual([{ label: "social-cards", rendered: 0, reused: 1001 }]);
+    expect(built.later.socialCards).toBe(450);
+  });
+});
+
 describe("parseDuration", () => {
   it("reads every form Astro prints", () => {
     expect(parseDuration("80ms")).toBe(80);

@@ -11,6 +11,8 @@ import {
   routeOfFile,
   routeOfPagePath,
   routePath,
+  SITE_CARD_SLUG,
+  socialCardRoute,
 } from "../../../src/lib/paths/routes.ts";
 import { describeCollision, isSiteRoute, routeCollisions, SITE_ROUTES } from "../../../src/lib/paths/site-routes.ts";
 import { repoRoot } from "../../support/project.ts";
@@ -49,6 +51,14 @@ describe("routes and the URLs made from them", () => {
     expect(routePath("", never)).toBe("/blog");
     expect(routePath("", { base: "/", trailingSlash: "never" })).toBe("/");
     expect(encodeRoute("a'b(c)&d;e=f@g!h$i*j,k~l")).toBe("a'b(c)&d;e=f@g!h$i*j,k~l");
+  });
+
+  it("give each social card one route, a file under either trailing-slash setting", () => {
+    expect(socialCardRoute("café")).toBe("og/café.png");
+    expect(socialCardRoute(SITE_CARD_SLUG)).toBe("og/index.png");
+    expect(routePath(socialCardRoute("café"), always)).toBe("/blog/og/caf%C3%A9.png");
+    expect(routeFile(socialCardRoute("a"), "never")).toBe("og/a.png");
+    expect(routeFile(socialCardRoute("a"), "always")).toBe("og/a.png");
   });
 
   it("read a route back from any spelling of its path", () => {

@@ -171,4 +171,13 @@ describe("the card cache", () => {
       /^src\/content\/posts\/broken\.md: cover_image: ".*damaged\.jpg" cannot be drawn on the social card: the image data is damaged/,
     );
   });
+
+  it("names the post and its cover the same way when the dev server draws one card", async () => {
+    const damaged = join(dir, "damaged-dev.jpg");
+    writeFileSync(damaged, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 7)]));
+    const broken = card("Broken", { coverPath: damaged, sourceFile: "src/content/posts/broken.md" });
+    await expect(renderCard(broken, join(dir, "cache-broken-dev"))).rejects.toThrow(
+      /^src\/content\/posts\/broken\.md: cover_image: ".*damaged-dev\.jpg" cannot be drawn on the social card: the image data is damaged/,
+    );
+  });
 });

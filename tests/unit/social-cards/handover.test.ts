@@ -8,26 +8,26 @@ import { handOverCards, takeHandedOverCards } from "../../../src/lib/social-card
 const dir = mkdtempSync(join(tmpdir(), "og-handover-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const order = (title: string) => ({ file: `og/${title}.png`, card: { title, siteName: "Field Notes", byline: "" } });
+const handover = (...slugs: string[]) => ({
+  cards: slugs.map((slug) => ({ file: `og/${slug}.png`, cached: `/cache/og/${slug}-hash.png` })),
+  rendered: 1,
+  reused: slugs.length - 1,
+});
 
 describe("handing the build's card list to the social-cards integration", () => {
-  it("gives the integration exactly the list the route left, once", async () => {
-    const cache = join(dir, "cache-a");
-    await handOverCards(cache, join(dir, "dist"), [order("one"), order("two")]);
-    expect(await takeHandedOverCards(pathToFileURL(`${cache}/`), pathToFileURL(`${join(dir, "dist")}/`))).toEqual([
-      order("one"),
-      order("two"),
-    ]);
-    expect(readdirSync(join(cache, "og"))).toEqual([]);
-    expect(await takeHandedOverCards(cache, join(dir, "dist"))).toBeUndefined();
+  it("gives the integration exactly the list the route left, once, and leaves nothing in the output", async () => {
+    const outDir = join(dir, "dist");
+    await handOverCards(outDir, handover("one", "two"));
+    expect(await takeHandedOverCards(pathToFileURL(`${outDir}/`))).toEqual(handover("one", "two"));
+    expect(readdirSync(outDir)).toEqual([]);
+    expect(await takeHandedOverCards(outDir)).toBeUndefined();
   });
 
-  it("keeps the lists of two output folders sharing one cache apart", async () => {
-    const cache = join(dir, "cache-b");
-    await handOverCards(cache, join(dir, "dist"), [order("production")]);
-    await handOverCards(cache, join(dir, "dist-preview"), [order("preview")]);
-    expect(await takeHandedOverCards(cache, join(dir, "dist-preview"))).toEqual([order("preview")]);
-    expect(await takeHandedOverCards(cache, join(dir, "dist"))).toEqual([order("production")]);
-    expect(existsSync(join(cache, "og"))).toBe(true);
+  it("keeps the lists of two builds apart, each in its own output folder", async () => {
+    await handOverCards(join(dir, "dist-a"), handover("production"));
+    await handOverCards(join(dir, "dist-preview"), handover("preview", "draft"));
+    expect(await takeHandedOverCards(join(dir, "dist-preview"))).toEqual(handover("preview", "draft"));
+    expect(await takeHandedOverCards(join(dir, "dist-a"))).toEqual(handover("production"));
+    expect(existsSync(join(dir, "dist-a"))).toBe(true);
   });
 });
