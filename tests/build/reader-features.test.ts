@@ -7,6 +7,7 @@ import { NO_THIRD_PARTIES, thirdPartyOrigins } from "../../src/lib/deploy/header
 import { largestCandidate } from "../../src/lib/markdown/full-size.ts";
 import { parseSiteConfig, site } from "../../src/site.config.ts";
 import { readPage } from "../support/html.ts";
+import { indexedPages } from "../support/pagefind.ts";
 import { createProject, runAstro } from "../support/project.ts";
 import { readerFeatureContent, readerFeatureSettings } from "../support/reader-features.ts";
 
@@ -62,6 +63,13 @@ describe("math", () => {
       p.textContent?.startsWith("Inline math"),
     );
     expect(sentence?.textContent).toContain("written $5.");
+  });
+
+  it("leaves formulas out of search, whose excerpts would show TeX run into KaTeX's glyphs", () => {
+    const post = indexedPages(dist).find((page) => page.url === "/posts/series-two/");
+    expect(post?.content).toContain("MDX inline math with braces");
+    for (const formula of ["sqrt", "\\sum", "frac", "b^2"]) expect(post?.content, formula).not.toContain(formula);
+    expect(readPage(dist, "posts/series-two").document.querySelectorAll(".prose .katex[data-pagefind-ignore]").length).toBe(2);
   });
 
   it("links KaTeX's stylesheet, self-hosted with its fonts, only on pages that have math", () => {

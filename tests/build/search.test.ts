@@ -1,29 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { describe, expect, inject, it } from "vitest";
 import { FIXTURE_BASE } from "../support/fixture-builds.ts";
 import { readPage } from "../support/html.ts";
+import { indexedPages } from "../support/pagefind.ts";
 
 const dist = inject("productionDist");
 const preview = inject("previewDist");
-
-interface IndexedPage {
-  url: string;
-  content: string;
-  meta: Record<string, string>;
-}
-
-/** Every page in a built Pagefind index: one fragment per page, gzipped JSON behind Pagefind's signature. */
-function indexedPages(root: string): IndexedPage[] {
-  const dir = join(root, "pagefind/fragment");
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).map((name) => {
-    const data = gunzipSync(readFileSync(join(dir, name)));
-    expect(data.subarray(0, 12).toString()).toBe("pagefind_dcd");
-    return JSON.parse(data.subarray(12).toString("utf8")) as IndexedPage;
-  });
-}
 
 const entry = (root: string) =>
   JSON.parse(readFileSync(join(root, "pagefind/pagefind-entry.json"), "utf8")) as {

@@ -23,12 +23,15 @@ function withoutXmlns<T extends Root | RootContent>(node: T): T {
 /**
  * TeX typeset once, at build: MathML for assistive technology and feeds, KaTeX's HTML for the eye.
  * A formula reads left to right in every language, like the TeX it is written in, on the page and
- * in feed readers alike.
+ * in feed readers alike. Search leaves it out: as text it is the TeX source run into KaTeX's
+ * glyphs (`k=1nk=n(n+1)2\sum_{k=1}…`), which no reader searches for and every excerpt would show.
  */
 export function typeset(tex: string, displayMode: boolean): ElementContent[] {
   const html = katex.renderToString(tex, { displayMode, output: "htmlAndMathml", throwOnError: true, strict: "error" });
   const nodes = withoutXmlns(htmlToHast(html, { fragment: true }) as Root).children as ElementContent[];
-  return nodes.map((node) => (node.type === "element" ? { ...node, properties: { ...node.properties, dir: "ltr" } } : node));
+  return nodes.map((node) =>
+    node.type === "element" ? { ...node, properties: { ...node.properties, dir: "ltr", dataPagefindIgnore: "" } } : node,
+  );
 }
 
 /**

@@ -53,10 +53,12 @@ describe("full-size image links", () => {
 describe("math", () => {
   it("typesets inline and display TeX into MathML and KaTeX's HTML, braces and all", async () => {
     const html = await render("Inline $\\frac{-b}{2a}$ here.\n\n$$\n\\sqrt{x}\n$$\n", true);
-    expect(html).toMatch(/^<p>Inline <span class="katex" dir="ltr"><span class="katex-mathml"><math><semantics>/);
+    expect(html).toMatch(
+      /^<p>Inline <span class="katex" dir="ltr" data-pagefind-ignore=""><span class="katex-mathml"><math><semantics>/,
+    );
     expect(html).toContain('<annotation encoding="application/x-tex">\\frac{-b}{2a}</annotation>');
     expect(html).toContain(
-      '<span class="katex-display" dir="ltr"><span class="katex"><span class="katex-mathml"><math display="block">',
+      '<span class="katex-display" dir="ltr" data-pagefind-ignore=""><span class="katex"><span class="katex-mathml"><math display="block">',
     );
     expect(html).not.toMatch(/xmlns|language-math|\$/);
   });
