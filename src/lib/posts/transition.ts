@@ -5,11 +5,20 @@
  * hash of the slug: the same on every page, and one per post.
  */
 export function titleTransitionName(slug: string): string {
-  // FNV-1a, 32 bits: short, stable, and with far fewer collisions than a blog has posts.
-  let hash = 0x811c9dc5;
-  for (const unit of new TextEncoder().encode(slug)) {
-    hash ^= unit;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+  let name = names.get(slug);
+  if (name === undefined) {
+    // FNV-1a, 32 bits: short, stable, and with far fewer collisions than a blog has posts.
+    let hash = 0x811c9dc5;
+    for (const unit of utf8.encode(slug)) {
+      hash ^= unit;
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    name = `post-title-${hash.toString(36)}`;
+    names.set(slug, name);
   }
-  return `post-title-${hash.toString(36)}`;
+  return name;
 }
+
+const utf8 = new TextEncoder();
+/** A title is named on its page and in every list that shows it: each post's name is worked out once. */
+const names = new Map<string, string>();
