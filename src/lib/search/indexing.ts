@@ -12,6 +12,8 @@ const START_TAG = /<([a-z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 const MARKER = "data-pagefind-body";
 const MENTIONS_MARKER = /data-pagefind-body/i;
+/** Where a meta tag could start: START_TAG reads a meta only where this matches. */
+const META_START = /<meta\b/gi;
 
 function attributesOf(rest: string): Map<string, string> {
   const attributes = new Map<string, string>();
@@ -32,13 +34,20 @@ const forbidsIndexing = (attributes: Map<string, string>) =>
  */
 export function isSearchablePage(html: string): boolean {
   if (!MENTIONS_MARKER.test(html)) return false;
+  const markup = html.replace(OPAQUE, "");
   let marked = false;
-  for (const [, name = "", rest = ""] of html.replace(OPAQUE, "").matchAll(START_TAG)) {
+  for (const match of markup.matchAll(START_TAG)) {
+    const [tag, name = "", rest = ""] = match;
     const isMeta = name.toLowerCase() === "meta";
     if (!isMeta && (marked || !MENTIONS_MARKER.test(rest))) continue;
     const attributes = attributesOf(rest);
     if (isMeta && forbidsIndexing(attributes)) return false;
-    marked ||= attributes.has(MARKER);
+    if (!marked && attributes.has(MARKER)) {
+      marked = true;
+      // Once marked, only a later meta can change the answer; the body, most of a page, has none.
+      META_START.lastIndex = match.index + tag.length;
+      if (!META_START.test(markup)) return true;
+    }
   }
   return marked;
 }

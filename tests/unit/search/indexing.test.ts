@@ -23,6 +23,12 @@ describe("isSearchablePage", () => {
     }
   });
 
+  it("rejects a marked page whose noindex comes after the marked element", () => {
+    expect(isSearchablePage(page("", `${article}<meta name="robots" content="noindex">`))).toBe(false);
+    expect(isSearchablePage(page("", `${article}<p>x</p><META NAME="robots" CONTENT="none">`))).toBe(false);
+    expect(isSearchablePage(page("", `${article}<meta name="description" content="x">`))).toBe(true);
+  });
+
   it("ignores robots rules that still allow indexing and other crawlers' metas", () => {
     expect(isSearchablePage(page('<meta name="robots" content="nofollow">', article))).toBe(true);
     expect(isSearchablePage(page('<meta name="description" content="noindex">', article))).toBe(true);
