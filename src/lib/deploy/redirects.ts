@@ -1,3 +1,4 @@
+import { memoize } from "../memoize.ts";
 import { normalizeBase } from "../paths/base.ts";
 import { encodeRoute, isFileRoute, type Route, routeOf, routeOfFile, routePath, type TrailingSlash } from "../paths/routes.ts";
 import { isSiteRoute } from "../paths/site-routes.ts";
@@ -185,20 +186,11 @@ interface Matcher {
   names: string[];
 }
 
-// A pattern is compiled once however many links, requests and routes it is matched against.
-const matchers = new Map<string, Matcher>();
-
-function compile(path: string): Matcher {
-  let matcher = matchers.get(path);
-  if (!matcher) {
-    matcher = compileUncached(path);
-    matchers.set(path, matcher);
-  }
-  return matcher;
-}
-
-/** A matcher for a path written with `:name` segments and an optional trailing `*`, over route keys. */
-function compileUncached(path: string): Matcher {
+/**
+ * A matcher for a path written with `:name` segments and an optional trailing `*`, over route keys;
+ * compiled once however many links, requests and routes it is matched against.
+ */
+const compile = memoize((path: string): Matcher => {
   const names: string[] = [];
   const parts = segmentsOf(path).map((segment) => {
     if (segment === "*") {
@@ -216,7 +208,7 @@ function compileUncached(path: string): Matcher {
   // "/archive/*" also covers "/archive/" itself.
   const source = last === "(.+)" ? `${parts.slice(0, -1).join("/")}(?:/(.+))?` : parts.join("/");
   return { regex: new RegExp(`^${source}$`, "u"), names };
-}
+});
 
 function fill(path: string, values: ReadonlyMap<string, string>): string {
   const filled = segmentsOf(path).map((segment) => {

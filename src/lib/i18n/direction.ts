@@ -1,3 +1,5 @@
+import { memoize } from "../memoize.ts";
+
 export type TextDirection = "ltr" | "rtl";
 
 /**
@@ -32,21 +34,15 @@ export function scriptDirection(tag: string): TextDirection {
 /** Engines before `getTextInfo()` had the same answer as a `textInfo` property. */
 type LocaleWithTextInfo = Intl.Locale & { textInfo?: Intl.TextInfo };
 
-const directions = new Map<string, TextDirection>();
-
 /**
  * Which way a language is written: `rtl` for `ar`, `he`, `fa` or `ur`, `ltr` for `en`, `az-Latn` or `zh`.
  * Remembered per tag, since lists ask it of every post that has its own `lang`.
  */
-export function textDirection(tag: string): TextDirection {
-  const known = directions.get(tag);
-  if (known) return known;
+export const textDirection: (tag: string) => TextDirection = memoize((tag) => {
   const locale: LocaleWithTextInfo = new Intl.Locale(tag);
   const info = typeof locale.getTextInfo === "function" ? locale.getTextInfo() : locale.textInfo;
-  const direction = info?.direction ?? scriptDirection(tag);
-  directions.set(tag, direction);
-  return direction;
-}
+  return info?.direction ?? scriptDirection(tag);
+});
 
 /**
  * The `dir` an element in language `lang` needs inside text running `around`: none when it runs the

@@ -4,10 +4,11 @@ import type { Dictionary } from "./dictionary.ts";
 import { en } from "./en.ts";
 import { es } from "./es.ts";
 import { fr } from "./fr.ts";
+import { memoize } from "../memoize.ts";
 import { createTranslator, type Translator } from "./translator.ts";
 
 export type { Dictionary } from "./dictionary.ts";
-export { around, createTranslator, type Translator } from "./translator.ts";
+export { around, type Translator } from "./translator.ts";
 
 /** Every language the site can speak, by its BCP 47 language subtag. A new one is one file and one line here. */
 export const DICTIONARIES = { en, de, fr, es, ar } satisfies Record<string, Dictionary>;
@@ -24,15 +25,9 @@ export function dictionaryFor(tag: string): Dictionary | undefined {
   }
 }
 
-const translators = new Map<string, Translator>();
-
 /** One translator per language for the whole build: the config, the pages and the redirect pages share it. */
-export function translatorFor(tag: string): Translator {
-  const known = translators.get(tag);
-  if (known) return known;
+export const translatorFor: (tag: string) => Translator = memoize((tag) => {
   const words = dictionaryFor(tag);
   if (!words) throw new Error(`No dictionary for "${tag}"; available: ${LANGUAGES.join(", ")}`);
-  const translator = createTranslator(tag, words);
-  translators.set(tag, translator);
-  return translator;
-}
+  return createTranslator(tag, words);
+});

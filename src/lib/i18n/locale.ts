@@ -1,21 +1,13 @@
 import { z } from "astro/zod";
 import { type FieldWording, shown, wrongValue } from "../schema/wording.ts";
 
-/** Every page asks for the site's own: maximising a locale each time cost 0.5 s at 10,000 pages. */
-const openGraphLocales = new Map<string, string>();
-
 /**
  * Open Graph's `og:locale` is `language_TERRITORY` (`de_DE`, `en_US`); a tag
  * without a region gets the region its language most likely means.
  */
 export function openGraphLocale(tag: string): string {
-  let found = openGraphLocales.get(tag);
-  if (found === undefined) {
-    const locale = new Intl.Locale(tag).maximize();
-    found = locale.region ? `${locale.language}_${locale.region}` : locale.language;
-    openGraphLocales.set(tag, found);
-  }
-  return found;
+  const locale = new Intl.Locale(tag).maximize();
+  return locale.region ? `${locale.language}_${locale.region}` : locale.language;
 }
 
 /** A BCP 47 language tag as settings and frontmatter take it: `en`, `en-GB`, `zh-Hant`. */

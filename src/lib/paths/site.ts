@@ -1,21 +1,15 @@
 import { site } from "../../site.config.ts";
+import { memoize } from "../memoize.ts";
 import { type PathSettings, pageRoute, postRoute, type Route, routeOfPagePath, routePath } from "./routes.ts";
 
 /** This site's path settings, from src/site.config.ts. */
 export const sitePaths: PathSettings = { base: site.base, permalink: site.permalink, trailingSlash: site.trailingSlash };
 
-/** Pages print the same few dozen links each (tags, related posts, navigation): 0.6 s at 10,000 pages, worked out anew. */
-const paths = new Map<Route, string>();
-
-/** The path of a route of this site: `pathTo("tags/ai")` → `/blog/tags/ai/`. */
-export function pathTo(route: Route): string {
-  let path = paths.get(route);
-  if (path === undefined) {
-    path = routePath(route, sitePaths);
-    paths.set(route, path);
-  }
-  return path;
-}
+/**
+ * The path of a route of this site: `pathTo("tags/ai")` → `/blog/tags/ai/`. Remembered per route:
+ * pages print the same few dozen links each (tags, related posts, navigation), 0.6 s at 10,000 pages.
+ */
+export const pathTo: (route: Route) => string = memoize((route) => routePath(route, sitePaths));
 
 export const postPath = (slug: string): string => pathTo(postRoute(slug, site.permalink));
 
