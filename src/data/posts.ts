@@ -1,6 +1,8 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { slug as slugify } from "github-slugger";
 import { currentBuildMode } from "../lib/build-mode.ts";
+import { direction } from "../lib/format.ts";
+import { directionWithin, type TextDirection } from "../lib/i18n/direction.ts";
 import { postRoute, type Route } from "../lib/paths/routes.ts";
 import { pathTo } from "../lib/paths/site.ts";
 import { relatedPosts } from "../lib/posts/related.ts";
@@ -29,6 +31,8 @@ export interface Post {
   readingMinutes: number;
   /** The language the post is written in, when its frontmatter names one. */
   lang: string | undefined;
+  /** The `dir` its title and text carry: set only when its language runs the other way from the site's. */
+  dir: TextDirection | undefined;
   tags: { name: string; slug: string }[];
   series: { name: string; slug: string } | undefined;
   /** The post's readable text, for related posts. */
@@ -57,6 +61,7 @@ function toPost(entry: PostEntry): Post {
     indexable: isIndexable(data, now, mode),
     readingMinutes: readingMinutes(countWords(prose)),
     lang: data.lang,
+    dir: directionWithin(data.lang, direction),
     tags: data.tags.map((name) => ({ name, slug: slugify(name) })),
     series: data.series ? { name: data.series, slug: slugify(data.series) } : undefined,
     prose,

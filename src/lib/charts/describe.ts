@@ -46,12 +46,12 @@ export function describeChart(spec: ChartSpec, prepared: PreparedData, language:
   for (const annotation of spec.annotations) {
     if (annotation.type === "rule") {
       const onY = annotation.axis === "y";
-      const number = typeof annotation.value === "number" ? annotation.value : undefined;
-      const at = number === undefined ? annotation.value : onY ? value(number) : formatX(prepared, number);
+      // x() gives a category label back verbatim, as it does a label written for a y rule.
+      const at = onY && typeof annotation.value === "number" ? value(annotation.value) : formatX(prepared, annotation.value);
       const axis = onY ? yTitle : xTitle;
       parts.push(fill(words.rule, { axis, value: at, label: annotation.label }));
     } else {
-      const x = typeof annotation.x === "number" ? formatX(prepared, annotation.x) : annotation.x;
+      const x = formatX(prepared, annotation.x);
       parts.push(fill(words.point, { xAxis: xTitle, x, yAxis: yTitle, y: value(annotation.y), label: annotation.label }));
     }
   }
