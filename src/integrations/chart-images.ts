@@ -1,10 +1,11 @@
-import { copyFile, mkdir, readdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { placeCachedFile } from "../lib/cache-dir.ts";
 import { CHART_PNG_REFERENCE, chartPngCacheDir, chartPngPath } from "../lib/charts/feed-images.ts";
 
-/** Copies the chart PNGs that the built feeds reference from the cache into the site. */
+/** Puts the chart PNGs that the built feeds reference from the cache into the site. */
 export function chartImages(): AstroIntegration {
   let cacheDir = "";
   return {
@@ -25,7 +26,7 @@ export function chartImages(): AstroIntegration {
         if (!hashes.size) return;
         await mkdir(join(outDir, "charts"), { recursive: true });
         for (const hash of hashes) {
-          await copyFile(join(cacheDir, `${hash}.png`), join(outDir, chartPngPath(hash)));
+          placeCachedFile(join(cacheDir, `${hash}.png`), join(outDir, chartPngPath(hash)));
         }
         logger.info(`${hashes.size} chart image(s) for feeds`);
       },

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rm } from "node:fs/promises";
-import { cpSync, existsSync, readFileSync } from "node:fs";
+import { readdir, readFile, rm } from "node:fs/promises";
+import { existsSync, readFileSync, renameSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { close, createIndex } from "pagefind";
-import { cacheFolder } from "../lib/cache-dir.ts";
+import { cacheFolder, keepNewest, markUsed, placeCachedFolder } from "../lib/cache-dir.ts";
 import { routeOfFile, routePath, type TrailingSlash } from "../lib/paths/routes.ts";
 import { isSearchablePage } from "../lib/search/indexing.ts";
 
@@ -30,8 +30,8 @@ function check(step: string, errors: string[]) {
  * Pagefind (see `isSearchablePage`), so a build where nothing qualifies,
  * such as a preview build, gets an empty index rather than one of every page.
  * The index is kept in Astro's cache folder under a hash of the pages it was
- * made from, so a rebuild whose searchable pages did not change copies it
- * instead of indexing every page again.
+ * made from, so a rebuild whose searchable pages did not change links it
+ * into place instead of indexing every page again (see `KEPT_INDEXES`).
  */
 export function pagefindSearch(): AstroIntegration {
   let cacheRoot = "";
@@ -59,9 +59,9 @@ export function pagefindSearch(): AstroIntegration {
         }
         const cached = join(cacheRoot, hash.digest("hex"));
         const summary = `${pages.length} ${pages.length === 1 ? "page" : "pages"} in pagefind/`;
-        // The index is a few thousand small files: Node's native cpSync copies them ten times faster than the promise cp.
         if (existsSync(cached)) {
-          cpSync(cached, output, { recursive: true });
+          placeCachedFolder(cached, output);
+          markUsed(cached);
           logger.info(`Search index: ${summary} (reused)`);
           return;
         }
@@ -76,15 +76,25 @@ export function pagefindSearch(): AstroIntegration {
         } finally {
           await close();
         }
-        // Only the latest index is kept: an older one would never match again.
-        await rm(cacheRoot, { recursive: true, force: true });
-        await mkdir(cacheRoot, { recursive: true });
-        cpSync(output, cached, { recursive: true });
+        // Linked, as the reuse above links back: Pagefind wrote every file new, and nothing rewrites one in place.
+        // Placed beside and renamed, so a build stopped halfway never leaves an index that looks whole.
+        const partial = `${cached}.partial`;
+        await rm(partial, { recursive: true, force: true });
+        placeCachedFolder(output, partial);
+        renameSync(partial, cached);
+        markUsed(cached);
+        keepNewest(cacheRoot, KEPT_INDEXES);
         logger.info(`Search index: ${summary}`);
       },
     },
   };
 }
+
+/**
+ * Indexes kept in the cache: the production build's and the preview build's, so that building one
+ * does not throw away the other's. An older index would only match if old pages came back.
+ */
+const KEPT_INDEXES = 2;
 
 /** Pagefind's version, part of the cache key: a new Pagefind writes a different index. */
 const PAGEFIND_VERSION = (() => {

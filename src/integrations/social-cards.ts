@@ -1,13 +1,13 @@
-import { constants } from "node:fs";
-import { copyFile, mkdir } from "node:fs/promises";
+import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { placeCachedFile } from "../lib/cache-dir.ts";
 import { takeHandedOverCards } from "../lib/social-cards/handover.ts";
 
 /**
  * Puts the social cards of a static build in place: the card route drew what the cache lacked and
- * handed over the list (src/lib/social-cards/handover.ts); this copies each card into the output.
+ * handed over the list (src/lib/social-cards/handover.ts); this puts each card from the cache into the output.
  */
 export function socialCards(): AstroIntegration {
   return {
@@ -20,9 +20,8 @@ export function socialCards(): AstroIntegration {
         }
         const outDir = fileURLToPath(dir);
         const targets = handover.cards.map(({ file, cached }) => ({ cached, target: join(outDir, file) }));
-        for (const folder of new Set(targets.map(({ target }) => dirname(target)))) await mkdir(folder, { recursive: true });
-        // A copy-on-write clone where the file system has them, a plain copy elsewhere.
-        await Promise.all(targets.map(({ cached, target }) => copyFile(cached, target, constants.COPYFILE_FICLONE)));
+        for (const folder of new Set(targets.map(({ target }) => dirname(target)))) mkdirSync(folder, { recursive: true });
+        for (const { cached, target } of targets) placeCachedFile(cached, target);
         logger.info(`${handover.cards.length} social cards: ${handover.rendered} rendered, ${handover.reused} reused`);
       },
     },

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createProject, runAstro } from "../support/project.ts";
@@ -30,5 +30,22 @@ describe("a build with its own cacheDir", () => {
       expect(existsSync(join(dir, "node_modules/.astro", folder))).toBe(false);
     const [chartPng] = readdirSync(join(cache, "chart-png"));
     expect(existsSync(join(dir, "dist/charts", chartPng ?? "missing"))).toBe(true);
+  });
+
+  it("links the cached cards, chart image and search index into the output instead of copying them", () => {
+    const cache = join(dir, "build-cache");
+    const inodes = (folder: string, kind = "") =>
+      readdirSync(folder, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && entry.name.endsWith(kind))
+        .map((entry) => statSync(join(entry.parentPath, entry.name)).ino)
+        .sort();
+    const cards = inodes(join(dir, "dist/og"));
+    expect(cards).toHaveLength(2);
+    expect(cards).toEqual(inodes(join(cache, "og"), ".png"));
+    expect(inodes(join(dir, "dist/charts"))).toEqual(inodes(join(cache, "chart-png")));
+    const [index] = readdirSync(join(cache, "pagefind"));
+    const searchFiles = inodes(join(dir, "dist/pagefind"));
+    expect(searchFiles.length).toBeGreaterThan(5);
+    expect(searchFiles).toEqual(inodes(join(cache, "pagefind", index ?? "missing")));
   });
 });
