@@ -52,15 +52,19 @@ export function relatedPosts(posts: RelatedInput[], count = 3): Map<string, stri
     return new Map(top.map(([term, weight]) => [term, weight / norm]));
   });
 
-  const index = new Map<string, { post: number; weight: number }[]>();
+  // Postings as two flat lists per term (posts, weights): objects per posting made the scan below slow.
+  const index = new Map<string, { posts: number[]; weights: number[] }>();
   vectors.forEach((vector, post) => {
     for (const [term, weight] of vector) {
       const postings = index.get(term);
-      if (postings) postings.push({ post, weight });
-      else index.set(term, [{ post, weight }]);
+      if (postings) {
+        postings.posts.push(post);
+        postings.weights.push(weight);
+      } else index.set(term, { posts: [post], weights: [weight] });
     }
   });
-  const tagSets = posts.map((post) => new Set(post.tags));
+  const postTags = tagNumbers(posts);
+  const tagged = new Uint8Array(postTags.count);
 
   const result = new Map<string, string[]>();
   // Scores live in arrays indexed by post, reset through the list of posts each round touched:
@@ -70,27 +74,40 @@ export function relatedPosts(posts: RelatedInput[], count = 3): Map<string, stri
   posts.forEach((post, i) => {
     const touched: number[] = [];
     for (const [term, weight] of vectors[i] ?? []) {
-      const postings = index.get(term) ?? [];
+      const postings = index.get(term);
       // A term in a huge share of posts' top terms says little and would make the scan quadratic.
-      if (postings.length > MAX_POSTINGS) continue;
-      for (const posting of postings) {
-        if (posting.post === i) continue;
-        if (touchedIn[posting.post] !== i) {
-          touchedIn[posting.post] = i;
-          scores[posting.post] = 0;
-          touched.push(posting.post);
+      if (!postings || postings.posts.length > MAX_POSTINGS) continue;
+      const { posts: others, weights } = postings;
+      for (let at = 0; at < others.length; at++) {
+        const other = others[at] as number;
+        if (other === i) continue;
+        if (touchedIn[other] !== i) {
+          touchedIn[other] = i;
+          scores[other] = 0;
+          touched.push(other);
         }
-        scores[posting.post] = (scores[posting.post] ?? 0) + weight * posting.weight;
+        scores[other] = (scores[other] as number) + weight * (weights[at] as number);
       }
     }
+    const own = postTags.of[i] ?? [];
+    for (const tag of own) tagged[tag] = 1;
     const best: [number, number][] = [];
     for (const other of touched) {
-      const shared = post.tags.filter((tag) => tagSets[other]?.has(tag)).length;
+      let shared = 0;
+      for (const tag of postTags.of[other] ?? []) shared += tagged[tag] as number;
       keepBest(best, [other, (scores[other] ?? 0) + shared * TAG_WEIGHT], count);
     }
+    for (const tag of own) tagged[tag] = 0;
     result.set(post.id, best.map(([other]) => posts[other]?.id ?? "").filter(Boolean));
   });
   return result;
+}
+
+/** Each post's distinct tags as small numbers, so that counting shared tags needs no sets. */
+function tagNumbers(posts: RelatedInput[]): { of: number[][]; count: number } {
+  const numbers = new Map<string, number>();
+  const of = posts.map((post) => [...new Set(post.tags)].map((tag) => numbers.get(tag) ?? numbers.set(tag, numbers.size).size - 1));
+  return { of, count: numbers.size };
 }
 
 /** Higher score first, then the earlier post. */

@@ -29,6 +29,7 @@ describe("relatedPosts", () => {
   });
 
   it("never relates a post to itself and returns at most the requested count", () => {
+    expect(related.size).toBe(posts.length);
     for (const [id, list] of related) {
       expect(list).not.toContain(id);
       expect(list.length).toBeLessThanOrEqual(2);
@@ -37,6 +38,19 @@ describe("relatedPosts", () => {
 
   it("returns nothing for a post that shares nothing", () => {
     expect(related.get("sourdough")).toEqual([]);
+  });
+
+  it("lets a shared tag decide between posts whose words are as close, a tag written twice counting once", () => {
+    const candidates = [
+      { id: "reader", text: "kettle descaling limescale", tags: ["home", "home", "garden"] },
+      { id: "shares-garden", text: "kettle descaling limescale", tags: ["garden"] },
+      { id: "shares-none", text: "kettle descaling limescale", tags: ["travel"] },
+      { id: "shares-home", text: "kettle descaling limescale", tags: ["home"] },
+    ];
+    const ranked = relatedPosts(candidates, 3).get("reader");
+    expect(ranked).toHaveLength(3);
+    // One shared tag each ranks the two by their order, as on a tie; the post sharing none comes last.
+    expect(ranked).toEqual(["shares-garden", "shares-home", "shares-none"]);
   });
 
   it("is deterministic", () => {
