@@ -25,6 +25,9 @@ function toPage(entry: PageEntry): Page {
 
 const builtPages = perBuild(async () => (await getCollection("pages", ({ data }) => pageIsBuilt(data, buildMode))).map(toPage));
 
+/** The pages this build leaves out (drafts in production), as entries. */
+export const getUnbuiltPages = perBuild(() => getCollection("pages", ({ data }) => !pageIsBuilt(data, buildMode)));
+
 /** Standalone pages built in this build, each at its own URL. */
 export const getPages = perBuild(async () => (await builtPages()).filter((page) => page.slug !== HOME_INTRO_SLUG));
 

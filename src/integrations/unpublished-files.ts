@@ -4,6 +4,7 @@ import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { currentBuildMode } from "../lib/build-mode.ts";
+import { HANDOVERS, takeHandedOver } from "../lib/build-handover.ts";
 import { findContentFiles } from "../lib/content-lint/runner.ts";
 import { type ContentSource, heldBackPublicFiles } from "../lib/posts/public-files.ts";
 
@@ -32,7 +33,8 @@ async function removeEmptyParents(file: string, outDir: string) {
 /**
  * Leaves out of a production build the `public/` files that only drafts and scheduled posts use
  * (see src/lib/posts/public-files.ts), after Astro has copied them in. Dev and preview builds keep
- * them. As a safeguard a file stays when anything in the built output still mentions its address.
+ * them. The content route hands over which posts and pages the build left out; when it left none,
+ * no post is read. As a safeguard a file stays when anything in the built output still mentions its address.
  */
 export function unpublishedFiles(): AstroIntegration {
   let contentRoot = "";
@@ -47,8 +49,10 @@ export function unpublishedFiles(): AstroIntegration {
         base = config.base.endsWith("/") ? config.base : `${config.base}/`;
       },
       "astro:build:done": async ({ dir, logger }) => {
-        const mode = currentBuildMode(false);
-        if (mode !== "production" || !existsSync(contentRoot)) return;
+        // Taken in every build, so the list never stays in the output.
+        const unbuilt = await takeHandedOver<string[]>(dir, HANDOVERS.unbuiltContent);
+        if (!unbuilt) throw new Error("No list of unbuilt content was handed over: src/pages/[...entry].astro hands it over");
+        if (currentBuildMode(false) !== "production" || unbuilt.length === 0 || !existsSync(contentRoot)) return;
         const outDir = fileURLToPath(dir).replace(/[\\/]$/, "");
         const sources: ContentSource[] = await Promise.all(
           findContentFiles(contentRoot).map(async (absPath) => ({
@@ -57,7 +61,7 @@ export function unpublishedFiles(): AstroIntegration {
             source: await readFile(absPath, "utf8"),
           })),
         );
-        const candidates = heldBackPublicFiles(sources, { base, now: new Date(), mode }).filter(
+        const candidates = heldBackPublicFiles(sources, new Set(unbuilt), base).filter(
           (path) => existsSync(join(publicDir, path)) && existsSync(join(outDir, path)),
         );
         if (!candidates.length) return;

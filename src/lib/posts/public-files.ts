@@ -4,12 +4,9 @@
  * that only content left out of the build refers to; the build then holds them back.
  */
 import { buildDocument } from "../content-lint/extract.ts";
-import { parseFrontmatter } from "../content-lint/frontmatter.ts";
-import { createPointAt, stripBom } from "../content-lint/positions.ts";
 import { findHtmlTags } from "../content-lint/html-tags.ts";
-import { resolveSiteLink, routeFor, visibilityOf } from "../content-lint/site.ts";
+import { resolveSiteLink, routeFor } from "../content-lint/site.ts";
 import type { LintDocument } from "../content-lint/types.ts";
-import { type BuildMode, hasPage, pageIsBuilt } from "./visibility.ts";
 
 export interface ContentSource {
   /** Path below the content root: `posts/x.md`, `pages/about.md`. */
@@ -54,37 +51,23 @@ export function publicReferences(doc: LintDocument, base: string): Set<string> {
   return paths;
 }
 
-/** Whether the build being made publishes this post or page; visibility.ts decides. */
-function isBuilt(collection: "posts" | "pages", data: Readonly<Record<string, unknown>>, now: Date, mode: BuildMode): boolean {
-  if (collection === "pages") return pageIsBuilt({ draft: data["draft"] === true }, mode);
-  const { date } = visibilityOf(collection, data, now);
-  return hasPage({ draft: data["draft"] === true, unlisted: data["unlisted"] === true, date }, now, mode);
-}
-
-export interface HeldBackOptions {
-  base: string;
-  now: Date;
-  mode: BuildMode;
-}
-
 /**
- * Paths below `public/` that only posts and pages outside this build refer to, sorted. Files
- * that built content uses, or that no content mentions (favicons, downloads), are not listed.
+ * Paths below `public/` that only content outside this build refers to, sorted: `unbuilt` holds
+ * the absolute paths of the posts and pages the build leaves out, as the visibility rules decided
+ * them when the build read the collections. Files that built content uses, or that no content
+ * mentions (favicons, downloads), are not listed.
  */
-export function heldBackPublicFiles(sources: readonly ContentSource[], { base, now, mode }: HeldBackOptions): string[] {
-  if (mode !== "production") return [];
-  const built: ContentSource[] = [];
-  const unpublished: ContentSource[] = [];
-  for (const source of sources) {
-    const text = stripBom(source.source);
-    const { data } = parseFrontmatter(text, createPointAt(text));
-    const { collection } = routeFor(source.contentPath, data["slug"]);
-    if (collection === "other") continue;
-    (isBuilt(collection, data, now, mode) ? built : unpublished).push(source);
-  }
-  const unpublishedOnly = references(unpublished, base);
+export function heldBackPublicFiles(sources: readonly ContentSource[], unbuilt: ReadonlySet<string>, base: string): string[] {
+  const unpublishedOnly = references(
+    sources.filter((source) => unbuilt.has(source.absPath)),
+    base,
+  );
   // Most builds publish everything: then the built posts, nearly all the content, need no reading at all.
   if (unpublishedOnly.size === 0) return [];
+  // Files in the content folder that are no post or page are not published content.
+  const built = sources.filter(
+    (source) => !unbuilt.has(source.absPath) && routeFor(source.contentPath, undefined).collection !== "other",
+  );
   const used = references(built, base);
   return [...unpublishedOnly].filter((path) => !used.has(path)).sort();
 }

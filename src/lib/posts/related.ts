@@ -106,7 +106,9 @@ export function relatedPosts(posts: RelatedInput[], count = 3): Map<string, stri
 /** Each post's distinct tags as small numbers, so that counting shared tags needs no sets. */
 function tagNumbers(posts: RelatedInput[]): { of: number[][]; count: number } {
   const numbers = new Map<string, number>();
-  const of = posts.map((post) => [...new Set(post.tags)].map((tag) => numbers.get(tag) ?? numbers.set(tag, numbers.size).size - 1));
+  const of = posts.map((post) =>
+    [...new Set(post.tags)].map((tag) => numbers.get(tag) ?? numbers.set(tag, numbers.size).size - 1),
+  );
   return { of, count: numbers.size };
 }
 

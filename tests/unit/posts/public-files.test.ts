@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { heldBackPublicFiles } from "../../../src/lib/posts/public-files.ts";
 
-const now = new Date("2026-06-01T12:00:00Z");
 const source = (contentPath: string, text: string) => ({ contentPath, absPath: `/site/content/${contentPath}`, source: text });
 const sources = [
   source(
@@ -14,9 +13,12 @@ const sources = [
   source("pages/about.md", '---\ntitle: A\n---\n<img src="/blog/img/later.png" alt="">\n'),
 ];
 
+/** The files a production build on 2026-06-01 leaves out: the drafts and the post scheduled for July. */
+const unbuilt = new Set(["posts/draft.md", "posts/later.md", "pages/hidden.md"].map((path) => `/site/content/${path}`));
+
 describe("heldBackPublicFiles", () => {
   it("lists the public/ files only unpublished content refers to, from covers, Markdown and raw HTML", () => {
-    expect(heldBackPublicFiles(sources, { base: "/blog/", now, mode: "production" })).toEqual([
+    expect(heldBackPublicFiles(sources, unbuilt, "/blog/")).toEqual([
       "covers/d.png",
       "files/a.pdf",
       "img/later-only.png",
@@ -30,15 +32,18 @@ describe("heldBackPublicFiles", () => {
     ]);
   });
 
-  it("holds nothing back in dev and preview builds", () => {
-    expect(heldBackPublicFiles(sources, { base: "/blog/", now, mode: "preview" })).toEqual([]);
-    expect(heldBackPublicFiles(sources, { base: "/blog/", now, mode: "development" })).toEqual([]);
+  it("holds nothing back when the build leaves nothing out, as preview builds do", () => {
+    expect(heldBackPublicFiles(sources, new Set(), "/blog/")).toEqual([]);
   });
 
-  it("releases a scheduled post's files once its date has come", () => {
-    const later = new Date("2026-07-02T12:00:00Z");
-    const heldBack = heldBackPublicFiles(sources, { base: "/blog/", now: later, mode: "production" });
+  it("releases a scheduled post's files once the build publishes it", () => {
+    const heldBack = heldBackPublicFiles(sources, new Set([...unbuilt].filter((file) => !file.endsWith("later.md"))), "/blog/");
     expect(heldBack).toContain("img/only.png");
     expect(heldBack).not.toContain("img/later-only.png");
+  });
+
+  it("does not count a file in the content folder that is no post or page as published use", () => {
+    const notes = source("notes/todo.md", "![x](/img/only.png)\n");
+    expect(heldBackPublicFiles([...sources, notes], unbuilt, "/blog/")).toContain("img/only.png");
   });
 });

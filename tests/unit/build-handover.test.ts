@@ -1,0 +1,25 @@
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { HANDOVERS, handOver, takeHandedOver } from "../../src/lib/build-handover.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "handover-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("handing a build's integrations what its routes know", () => {
+  it("keeps two handovers of one build apart by name, each taken once", async () => {
+    const outDir = join(dir, "dist");
+    await handOver(outDir, HANDOVERS.unbuiltContent, ["/site/src/content/posts/draft.md"]);
+    await handOver(outDir, HANDOVERS.socialCards, { cards: [], rendered: 0, reused: 0 });
+    expect(readdirSync(outDir).sort()).toEqual([".social-cards.json", ".unbuilt-content.json"]);
+    expect(await takeHandedOver(outDir, HANDOVERS.unbuiltContent)).toEqual(["/site/src/content/posts/draft.md"]);
+    expect(await takeHandedOver(outDir, HANDOVERS.unbuiltContent)).toBeUndefined();
+    expect(readdirSync(outDir)).toEqual([".social-cards.json"]);
+  });
+
+  it("hands over an empty list as a list, not as nothing", async () => {
+    await handOver(join(dir, "empty"), HANDOVERS.unbuiltContent, []);
+    expect(await takeHandedOver(join(dir, "empty"), HANDOVERS.unbuiltContent)).toEqual([]);
+  });
+});
