@@ -50,6 +50,8 @@ export default defineConfig({
   // A preview build contains drafts; it must never land where deploys come from.
   outDir,
   prerenderConflictBehavior: "error",
+  // Pages whose cacheKey (src/data/page-cache-key.ts) and code are unchanged are copied from the last build.
+  experimental: { incrementalBuild: true },
   vite: {
     plugins: [csvPlugin(), featureModules(site)],
     // Scripts and fonts (KaTeX's smallest) ship as hashed files, which a strict Content-Security-Policy allows by origin.

@@ -59,8 +59,12 @@ function swapInto(next: string) {
 }
 
 async function main(): Promise<number> {
-  // Not mkdtemp: its folder is private (0700), and this one becomes the published dist/.
-  const next = join(root, `.${name}-build-${process.pid}`);
+  // Not mkdtemp: its folder is private (0700), and this one becomes the published dist/. One fixed
+  // name, not one per run: the output folder is part of the code Astro hashes to decide whether a
+  // page of the last build can be reused (experimental.incrementalBuild), so a new name every
+  // build would render every page again. A folder left by a build that was killed is cleared.
+  const next = join(root, `.${name}-build`);
+  rmSync(next, { recursive: true, force: true });
   mkdirSync(next);
   const discard = (why: string) => {
     rmSync(next, { recursive: true, force: true });

@@ -18,6 +18,8 @@ export type LaterPhase = "socialCards" | "feeds" | "searchIndex" | "sitemap";
 export interface Timed {
   count: number;
   ms: number;
+  /** Of `count`, the pages Astro's incremental build copied from the last build instead of rendering. */
+  reused: number;
 }
 
 /** What an integration reported as `N rendered, M reused` (the blog's social cards do). */
@@ -94,6 +96,8 @@ export function classifyLabel(label: string): LaterPhase | undefined {
 
 const COMPLETED = /^✓ Completed in (.+?)\.$/;
 const ROUTE = /^\s*[├└]─ (\S+) \(\+([^)]+)\)/;
+/** A page copied from the last build: Astro prints no time for it, so it is timed from the line before. */
+const REUSED_ROUTE = /^\s*[├└]─ (\S+) \((?:restored|cached)\)/;
 const IMAGE = /^\s*▶ \S+ \((before: |reused cache entry|revalidated cache entry)/;
 const LABELLED = /^\[([^\]]+)\] (.*)$/;
 const CACHE_COUNTS = /(\d+) rendered, (\d+) reused/;
@@ -161,18 +165,28 @@ export function parseBuildLog(raw: readonly LogLine[]): BuildLog {
   timeLabelled(postBuildStart, summary);
 
   const routes = Object.fromEntries(
-    (["post", "tag", "page", "feed", "socialCard", "search", "file"] as const).map((group) => [group, { count: 0, ms: 0 }]),
+    (["post", "tag", "page", "feed", "socialCard", "search", "file"] as const).map((group) => [
+      group,
+      { count: 0, ms: 0, reused: 0 },
+    ]),
   ) as Record<RouteGroup, Timed>;
   const imageCounts = { rendered: 0, reused: 0, revalidated: 0 };
   const integrationCaches: IntegrationCache[] = [];
   let warnings = 0;
-  for (const { text } of lines) {
+  lines.forEach(({ text, at: arrived }, index) => {
     if (/^\[WARN\]/.test(text)) warnings++;
     const route = ROUTE.exec(text);
     if (route) {
       const group = routes[classifyRoute(route[1] ?? "")];
       group.count++;
       group.ms += parseDuration(route[2] ?? "") ?? 0;
+    }
+    const reused = REUSED_ROUTE.exec(text);
+    if (reused) {
+      const group = routes[classifyRoute(reused[1] ?? "")];
+      group.count++;
+      group.reused++;
+      group.ms += arrived - (lines[index - 1]?.at ?? arrived);
     }
     const image = IMAGE.exec(text)?.[1];
     if (image === "before: ") imageCounts.rendered++;
@@ -182,7 +196,7 @@ export function parseBuildLog(raw: readonly LogLine[]): BuildLog {
     const counts = labelled ? CACHE_COUNTS.exec(labelled[2] ?? "") : null;
     if (labelled && counts)
       integrationCaches.push({ label: labelled[1] ?? "", rendered: Number(counts[1]), reused: Number(counts[2]) });
-  }
+  });
   if (routes.feed.count) add("feeds", routes.feed.ms);
   if (routes.socialCard.count) add("socialCards", routes.socialCard.ms);
   if (routes.search.count) add("searchIndex", routes.search.ms);

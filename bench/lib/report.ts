@@ -237,7 +237,11 @@ function phaseRows(builds: readonly BuildMeasurement[]): string[][] {
     ...(Object.keys(ROUTE_LABELS) as RouteGroup[]).map((group) => ({
       label: `  ${ROUTE_LABELS[group]}`,
       figure: (log: BuildLog) => (log.routes[group].count ? log.routes[group].ms : null),
-      detail: (log: BuildLog) => (log.routes[group].count ? ` (${log.routes[group].count})` : ""),
+      detail: (log: BuildLog) => {
+        const { count, reused } = log.routes[group];
+        if (!count) return "";
+        return reused ? ` (${count}, ${reused} reused)` : ` (${count})`;
+      },
     })),
     {
       // Astro renders Markdown during sync unless a loader defers it (the blog's does), so only the sum compares like with like.

@@ -70,7 +70,10 @@ export function pagefindSearch(): AstroIntegration {
         if (!index) throw new Error("Pagefind failed to start: no index was created");
         try {
           for (const { url, file } of pages) {
-            check(`index ${url}`, (await index.addHTMLFile({ url, content: indexedMarkup(await readFile(file, "utf8")) })).errors);
+            check(
+              `index ${url}`,
+              (await index.addHTMLFile({ url, content: indexedMarkup(await readFile(file, "utf8")) })).errors,
+            );
           }
           check("write the index", (await index.writeFiles({ outputPath: output })).errors);
         } finally {

@@ -50,6 +50,26 @@ const COLD = log([
   [8961, "10:04:08 [build] Complete!"],
 ]);
 
+describe("pages Astro's incremental build copied from the last build", () => {
+  const built = parseBuildLog(
+    log([
+      [1000, " generating static routes "],
+      [1200, "10:04:04   ├─ /404.html (+9ms) "],
+      [1201, "10:04:04   ├─ /posts/feeds-notes/index.html (restored)"],
+      [1204, "10:04:04   ├─ /posts/static-search/index.html (restored)"],
+      [1206, "10:04:04   ├─ /tags/astro/index.html (cached)"],
+      [1210, "10:04:04   └─ /posts/new-one/index.html (+5ms) "],
+      [1300, "10:04:05 ✓ Completed in 0.3s."],
+    ]),
+  );
+
+  it("count as routes of their kind, reused, each timed from the line before it", () => {
+    expect(built.routes.post).toEqual({ count: 3, ms: 1 + 3 + 5, reused: 2 });
+    expect(built.routes.tag).toEqual({ count: 1, ms: 2, reused: 1 });
+    expect(built.routes.page).toEqual({ count: 1, ms: 9, reused: 0 });
+  });
+});
+
 describe("the social-cards integration's line after the pages", () => {
   const built = parseBuildLog(
     log([
@@ -137,13 +157,13 @@ describe("parseBuildLog", () => {
 
   it("splits page rendering by kind of route", () => {
     expect(parsed.routes).toEqual({
-      post: { count: 2, ms: 9 },
-      tag: { count: 1, ms: 4 },
-      page: { count: 2, ms: 12 },
-      feed: { count: 2, ms: 291 },
-      socialCard: { count: 1, ms: 3 },
-      search: { count: 0, ms: 0 },
-      file: { count: 1, ms: 1 },
+      post: { count: 2, ms: 9, reused: 0 },
+      tag: { count: 1, ms: 4, reused: 0 },
+      page: { count: 2, ms: 12, reused: 0 },
+      feed: { count: 2, ms: 291, reused: 0 },
+      socialCard: { count: 1, ms: 3, reused: 0 },
+      search: { count: 0, ms: 0, reused: 0 },
+      file: { count: 1, ms: 1, reused: 0 },
     });
   });
 

@@ -1,0 +1,50 @@
+import { createHash } from "node:crypto";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { publicDir, root, srcDir } from "astro:config/server";
+import { filesDigest } from "../lib/build-fingerprint.ts";
+import { site } from "../site.config.ts";
+import { buildMode, getPostsWithPages, perBuild } from "./posts.ts";
+
+/** Raised when what goes into the key changes shape, so that no page of an older build is reused. */
+const KEY_VERSION = "1";
+
+/**
+ * The cacheKey of every page route for Astro's incremental build (`experimental.incrementalBuild`
+ * in astro.config.mjs): a page whose key and code are unchanged since the last build is copied
+ * from Astro's cache instead of rendered. One key serves the whole site, because a page shows
+ * more than its own post (related posts, neighbours, series, tags, the header's pages, and every
+ * post's title and date in the lists), and it covers everything a page can show: every file in
+ * `src/` (code, styles, words and content) and `public/` (image sizes in `srcset`), the config
+ * file, the settings as this build resolved them (environment variables included), the build
+ * mode, which posts this build publishes and how (drafts, scheduled and unlisted posts change
+ * with the clock), and the year in the footer. Astro adds its own config and lockfile. So a build
+ * with nothing changed renders no post page, and any change renders them all, as without the cache.
+ */
+export const getPageCacheKey = perBuild(async () => {
+  const rootDir = fileURLToPath(root);
+  const configFiles = readdirSync(rootDir)
+    .filter((name) => /^astro\.config\.[cm]?[jt]s$/.test(name))
+    .map((name) => join(rootDir, name));
+  const published = (await getPostsWithPages()).map((post) => [post.slug, post.status, post.listed, post.indexable]);
+  return createHash("sha256")
+    .update(
+      JSON.stringify({
+        version: KEY_VERSION,
+        files: filesDigest([fileURLToPath(srcDir), fileURLToPath(publicDir), ...configFiles], rootDir),
+        site,
+        mode: buildMode,
+        published,
+        year: new Date().getFullYear(),
+      }),
+    )
+    .digest("hex");
+});
+
+/** The paths a page route builds, each given the site's cacheKey; in dev, where no page is reused, as they are. */
+export async function reusable<Path extends object>(paths: Path[]): Promise<(Path & { cacheKey?: string })[]> {
+  if (import.meta.env.DEV) return paths;
+  const cacheKey = await getPageCacheKey();
+  return paths.map((path) => ({ ...path, cacheKey }));
+}
