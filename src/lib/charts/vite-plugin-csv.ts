@@ -8,6 +8,9 @@ export function projectPath(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join("/");
 }
 
+/** A CSV file imported as it is: no query, such as `?raw` or `?url`. */
+const CSV_FILE = /^[^?]*\.csv$/;
+
 /**
  * `import data from "./data.csv"` yields `{ source, rows }` (see csv.ts).
  * Register in astro.config: `vite: { plugins: [csvPlugin()] }`.
@@ -21,12 +24,15 @@ export function csvPlugin(): Plugin {
     configResolved(config) {
       root = config.root;
     },
-    async load(id) {
-      if (id.includes("?") || !id.endsWith(".csv")) return null;
-      this.addWatchFile(id);
-      const text = await readFile(id, "utf8");
-      const module = csvToModule(text, projectPath(root, id));
-      return { code: `export default ${JSON.stringify(module)};`, map: null, moduleType: "js" };
+    // Filtered before the hook is called: every post is a module, and a call per module adds up.
+    load: {
+      filter: { id: CSV_FILE },
+      async handler(id) {
+        this.addWatchFile(id);
+        const text = await readFile(id, "utf8");
+        const module = csvToModule(text, projectPath(root, id));
+        return { code: `export default ${JSON.stringify(module)};`, map: null, moduleType: "js" };
+      },
     },
   };
 }

@@ -24,14 +24,24 @@ const FEATURE_MODULES: Record<string, { on: (site: SiteConfig) => boolean; code:
   },
 };
 
+// Filtered before the hooks are called: every post is a module, and a call per module adds up.
+const FEATURE_ID = /^virtual:feature\//;
+const RESOLVED_FEATURE_ID = /^\0virtual:feature\//;
+
 export function featureModules(site: SiteConfig): Plugin {
   return {
     name: "feature-modules",
-    resolveId: (id) => (Object.hasOwn(FEATURE_MODULES, id) ? `\0${id}` : null),
-    load(id) {
-      const feature = id.startsWith("\0") ? FEATURE_MODULES[id.slice(1)] : undefined;
-      if (!feature) return null;
-      return feature.on(site) ? feature.code() : "export default undefined;";
+    resolveId: {
+      filter: { id: FEATURE_ID },
+      handler: (id) => (Object.hasOwn(FEATURE_MODULES, id) ? `\0${id}` : null),
+    },
+    load: {
+      filter: { id: RESOLVED_FEATURE_ID },
+      handler(id) {
+        const feature = FEATURE_MODULES[id.slice(1)];
+        if (!feature) return null;
+        return feature.on(site) ? feature.code() : "export default undefined;";
+      },
     },
   };
 }
