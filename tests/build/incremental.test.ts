@@ -33,6 +33,7 @@ const reused = (build: RunResult) => [...build.output.matchAll(/[├└]─ (\S+
 describe("a rebuild with Astro's incremental build", () => {
   const dir = createProject("incremental", posts);
   let first: Map<string, string>;
+  let firstTagFeed = "";
   let unchanged: RunResult;
   let afterUnchanged: Map<string, string>;
   beforeAll(async () => {
@@ -40,12 +41,13 @@ describe("a rebuild with Astro's incremental build", () => {
     expect(build.code, build.output).toBe(0);
     expect(reused(build)).toEqual([]);
     first = pages(dir);
+    firstTagFeed = readFileSync(join(dir, "dist/tags/kettles/rss.xml"), "utf8");
     unchanged = await runAstro(dir, ["build"]);
     afterUnchanged = pages(dir);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("copies every post and tag page when nothing changed, as they were", () => {
+  it("copies every post page, tag page and tag feed when nothing changed, as they were", () => {
     expect(unchanged.code, unchanged.output).toBe(0);
     expect(reused(unchanged).sort()).toEqual([
       "/posts/covered/index.html",
@@ -53,8 +55,10 @@ describe("a rebuild with Astro's incremental build", () => {
       "/posts/second/index.html",
       "/posts/third/index.html",
       "/tags/kettles/index.html",
+      "/tags/kettles/rss.xml",
     ]);
     expect([...afterUnchanged.keys()]).toEqual([...first.keys()]);
+    expect(readFileSync(join(dir, "dist/tags/kettles/rss.xml"), "utf8")).toBe(firstTagFeed);
     for (const [file, html] of first) expect(afterUnchanged.get(file), file).toBe(html);
   });
 
@@ -80,7 +84,7 @@ describe("a rebuild with Astro's incremental build", () => {
 
   it("renders every page again when only a stylesheet changes, so no page keeps the old styles", async () => {
     const rebuilt = await runAstro(dir, ["build"]);
-    expect(reused(rebuilt)).toHaveLength(5);
+    expect(reused(rebuilt)).toHaveLength(6);
     appendFileSync(join(dir, "src/styles/global.css"), "\n.incremental-probe { outline-offset: 7px; }\n");
     const build = await runAstro(dir, ["build"]);
     expect(build.code, build.output).toBe(0);
