@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { publicDir, root, srcDir } from "astro:config/server";
+import { outDir, publicDir, root, srcDir } from "astro:config/server";
 import { filesDigest } from "../lib/build-fingerprint.ts";
+import { HANDOVERS, handOver } from "../lib/build-handover.ts";
 import { site } from "../site.config.ts";
 import { buildMode, getPostsWithPages, perBuild } from "./posts.ts";
 
@@ -17,22 +18,24 @@ const KEY_VERSION = "1";
  * more than its own post (related posts, neighbours, series, tags, the header's pages, and every
  * post's title and date in the lists), and it covers everything a page can show: every file in
  * `src/` (code, styles, words and content) and `public/` (image sizes in `srcset`), the config
- * file, the settings as this build resolved them (environment variables included), the build
+ * file and the lockfile, the settings as this build resolved them (environment variables included), the build
  * mode, which posts this build publishes and how (drafts, scheduled and unlisted posts change
- * with the clock), and the year in the footer. Astro adds its own config and lockfile. So a build
- * with nothing changed renders no post page, and any change renders them all, as without the cache.
+ * with the clock), and the year in the footer. So a build with nothing changed renders no post
+ * page, and any change renders them all, as without the cache. The search index is kept under the
+ * same key: the same key means the same pages.
  */
 export const getPageCacheKey = perBuild(async () => {
   const rootDir = fileURLToPath(root);
-  const configFiles = readdirSync(rootDir)
-    .filter((name) => /^astro\.config\.[cm]?[jt]s$/.test(name))
+  // The config file, and the installed packages by their lockfile: a new Astro may render the same page differently.
+  const projectFiles = readdirSync(rootDir)
+    .filter((name) => /^astro\.config\.[cm]?[jt]s$|^package(-lock)?\.json$/.test(name))
     .map((name) => join(rootDir, name));
   const published = (await getPostsWithPages()).map((post) => [post.slug, post.status, post.listed, post.indexable]);
   return createHash("sha256")
     .update(
       JSON.stringify({
         version: KEY_VERSION,
-        files: filesDigest([fileURLToPath(srcDir), fileURLToPath(publicDir), ...configFiles], rootDir),
+        files: filesDigest([fileURLToPath(srcDir), fileURLToPath(publicDir), ...projectFiles], rootDir),
         site,
         mode: buildMode,
         published,
@@ -41,6 +44,12 @@ export const getPageCacheKey = perBuild(async () => {
     )
     .digest("hex");
 });
+
+/** Hands the search integration the key, so that it can tell the pages are unchanged without reading them. */
+export async function handOverPageCacheKey(): Promise<void> {
+  if (import.meta.env.DEV) return;
+  await handOver(outDir, HANDOVERS.pageCacheKey, await getPageCacheKey());
+}
 
 /** The paths a page route builds, each given the site's cacheKey; in dev, where no page is reused, as they are. */
 export async function reusable<Path extends object>(paths: Path[]): Promise<(Path & { cacheKey?: string })[]> {

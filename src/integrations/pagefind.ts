@@ -5,6 +5,7 @@ import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { close, createIndex } from "pagefind";
+import { HANDOVERS, takeHandedOver } from "../lib/build-handover.ts";
 import { cacheFolder, keepNewest, markUsed, placeCachedFolder } from "../lib/cache-dir.ts";
 import { routeOfFile, routePath, type TrailingSlash } from "../lib/paths/routes.ts";
 import { indexedMarkup, isSearchablePage } from "../lib/search/indexing.ts";
@@ -29,9 +30,11 @@ function check(step: string, errors: string[]) {
  * Only pages that are marked for search and not `noindex` are given to
  * Pagefind (see `isSearchablePage`), so a build where nothing qualifies,
  * such as a preview build, gets an empty index rather than one of every page.
- * The index is kept in Astro's cache folder under a hash of the pages it was
- * made from, so a rebuild whose searchable pages did not change links it
- * into place instead of indexing every page again (see `KEPT_INDEXES`).
+ * The index is kept in Astro's cache folder under the site's page cache key
+ * (src/data/page-cache-key.ts, handed over by the content route), which
+ * changes whenever anything a page shows changes: a rebuild under the same
+ * key has the same pages, so it links the index into place without reading
+ * or indexing a page (see `KEPT_INDEXES`).
  */
 export function pagefindSearch(): AstroIntegration {
   let cacheRoot = "";
@@ -44,26 +47,28 @@ export function pagefindSearch(): AstroIntegration {
         trailingSlash = config.trailingSlash === "never" ? "never" : "always";
       },
       "astro:build:done": async ({ dir, logger }) => {
+        // Taken in every build, so the key never stays in the output.
+        const pageKey = await takeHandedOver<string>(dir, HANDOVERS.pageCacheKey);
+        if (pageKey === undefined) throw new Error("No page cache key was handed over: src/pages/[...entry].astro hands it over");
         const outDir = fileURLToPath(dir);
         const output = join(outDir, "pagefind");
-        // Only the file names are kept: a large blog's pages, held together, would be most of the build's memory.
-        const pages: { url: string; file: string }[] = [];
-        const hash = createHash("sha256").update(PAGEFIND_VERSION);
-        for (const file of await htmlFiles(outDir)) {
-          const content = await readFile(file, "utf8");
-          if (!isSearchablePage(content)) continue;
-          // The URL is the page's path below the site root, as the site links it; pagefind.js adds the base path when it is served.
-          const url = routePath(routeOfFile(relative(outDir, file).split(sep).join("/")), { base: "/", trailingSlash });
-          pages.push({ url, file });
-          hash.update(url).update("\0").update(content).update("\0");
-        }
-        const cached = join(cacheRoot, hash.digest("hex"));
-        const summary = `${pages.length} ${pages.length === 1 ? "page" : "pages"} in pagefind/`;
+        const cached = join(
+          cacheRoot,
+          createHash("sha256").update(`${PAGEFIND_VERSION}\0${trailingSlash}\0${pageKey}`).digest("hex"),
+        );
         if (existsSync(cached)) {
           placeCachedFolder(cached, output);
           markUsed(cached);
-          logger.info(`Search index: ${summary} (reused)`);
+          logger.info(`Search index: ${pagesIn(indexedPageCount(output))} (reused)`);
           return;
+        }
+        // Only the file names are kept: a large blog's pages, held together, would be most of the build's memory.
+        const pages: { url: string; file: string }[] = [];
+        for (const file of await htmlFiles(outDir)) {
+          if (!isSearchablePage(await readFile(file, "utf8"))) continue;
+          // The URL is the page's path below the site root, as the site links it; pagefind.js adds the base path when it is served.
+          const url = routePath(routeOfFile(relative(outDir, file).split(sep).join("/")), { base: "/", trailingSlash });
+          pages.push({ url, file });
         }
         const { index, errors } = await createIndex();
         check("start", errors);
@@ -87,7 +92,7 @@ export function pagefindSearch(): AstroIntegration {
         renameSync(partial, cached);
         markUsed(cached);
         keepNewest(cacheRoot, KEPT_INDEXES);
-        logger.info(`Search index: ${summary}`);
+        logger.info(`Search index: ${pagesIn(pages.length)}`);
       },
     },
   };
@@ -98,6 +103,16 @@ export function pagefindSearch(): AstroIntegration {
  * does not throw away the other's. An older index would only match if old pages came back.
  */
 const KEPT_INDEXES = 2;
+
+const pagesIn = (count: number) => `${count} ${count === 1 ? "page" : "pages"} in pagefind/`;
+
+/** How many pages an index holds, from Pagefind's own entry file: a reused index is not read page by page. */
+function indexedPageCount(index: string): number {
+  const entry = JSON.parse(readFileSync(join(index, "pagefind-entry.json"), "utf8")) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+}
 
 /** Pagefind's version, part of the cache key: a new Pagefind writes a different index. */
 const PAGEFIND_VERSION = (() => {

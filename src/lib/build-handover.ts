@@ -14,6 +14,8 @@ export const HANDOVERS = {
   socialCards: "social-cards",
   /** src/pages/[...entry].astro to the unpublished-files integration: the content files left out. */
   unbuiltContent: "unbuilt-content",
+  /** src/pages/[...entry].astro to the search integration: the site's page cache key (src/data/page-cache-key.ts). */
+  pageCacheKey: "page-cache-key",
 } as const;
 
 type HandoverName = (typeof HANDOVERS)[keyof typeof HANDOVERS];

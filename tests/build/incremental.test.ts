@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFil
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { indexedPages } from "../support/pagefind.ts";
 import { createProject, type RunResult, runAstro } from "../support/project.ts";
 
 const post = (title: string, date: string, words: string) =>
@@ -59,6 +60,8 @@ describe("a rebuild with Astro's incremental build", () => {
     ]);
     expect([...afterUnchanged.keys()]).toEqual([...first.keys()]);
     expect(readFileSync(join(dir, "dist/tags/kettles/rss.xml"), "utf8")).toBe(firstTagFeed);
+    // The same key means the same pages, so the search index is reused without reading them.
+    expect(unchanged.output).toMatch(/Search index: 4 pages in pagefind\/ \(reused\)/);
     for (const [file, html] of first) expect(afterUnchanged.get(file), file).toBe(html);
   });
 
@@ -80,6 +83,10 @@ describe("a rebuild with Astro's incremental build", () => {
     for (const file of ["posts/first/index.html", "posts/third/index.html", "tags/kettles/index.html"]) {
       expect(after.get(file), file).toContain("Second kettle, renamed");
     }
+    expect(build.output).toMatch(/Search index: 4 pages in pagefind\/\n/);
+    const titles = indexedPages(join(dir, "dist")).map((page) => page.meta["title"]);
+    expect(titles).toHaveLength(4);
+    expect(titles).toContain("Second kettle, renamed");
   });
 
   it("renders every page again when only a stylesheet changes, so no page keeps the old styles", async () => {
