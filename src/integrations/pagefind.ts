@@ -8,7 +8,7 @@ import { close, createIndex } from "pagefind";
 import { HANDOVERS, takeHandedOver } from "../lib/build-handover.ts";
 import { cacheFolder, keepNewest, markUsed, placeCachedFolder } from "../lib/cache-dir.ts";
 import { routeOfFile, routePath, type TrailingSlash } from "../lib/paths/routes.ts";
-import { indexedMarkup, isSearchablePage } from "../lib/search/indexing.ts";
+import { isSearchablePage } from "../lib/search/indexing.ts";
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -75,10 +75,7 @@ export function pagefindSearch(): AstroIntegration {
         if (!index) throw new Error("Pagefind failed to start: no index was created");
         try {
           for (const { url, file } of pages) {
-            check(
-              `index ${url}`,
-              (await index.addHTMLFile({ url, content: indexedMarkup(await readFile(file, "utf8")) })).errors,
-            );
+            check(`index ${url}`, (await index.addHTMLFile({ url, content: await readFile(file, "utf8") })).errors);
           }
           check("write the index", (await index.writeFiles({ outputPath: output })).errors);
         } finally {

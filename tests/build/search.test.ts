@@ -1,11 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, sep } from "node:path";
-import { close, createIndex } from "pagefind";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { FIXTURE_BASE } from "../support/fixture-builds.ts";
 import { readPage } from "../support/html.ts";
-import { isSearchablePage } from "../../src/lib/search/indexing.ts";
 import { indexedPages } from "../support/pagefind.ts";
 
 const dist = inject("productionDist");
@@ -47,39 +44,6 @@ describe("search index of the production build", () => {
     expect(hello?.content).toContain("Sätteri");
     for (const chrome of ["Skip to content", "Switch theme", "min read", "Newer", "Older"]) {
       expect(hello?.content, chrome).not.toContain(chrome);
-    }
-  });
-});
-
-describe("the pages as the build gives them to Pagefind", () => {
-  it("index to the same files as the whole pages would, styles, scripts and comments and all", async () => {
-    const files = readdirSync(dist, { recursive: true })
-      .map(String)
-      .filter((file) => file.endsWith(".html"))
-      .sort()
-      .filter((file) => isSearchablePage(readFileSync(join(dist, file), "utf8")));
-    expect(files).toHaveLength(indexedPages(dist).length);
-    const output = mkdtempSync(join(tmpdir(), "pagefind-whole-"));
-    try {
-      const { index } = await createIndex();
-      if (!index) throw new Error("Pagefind did not start");
-      for (const file of files) {
-        const url = `/${file
-          .split(sep)
-          .join("/")
-          .replace(/index\.html$/, "")}`;
-        expect((await index.addHTMLFile({ url, content: readFileSync(join(dist, file), "utf8") })).errors).toEqual([]);
-      }
-      expect((await index.writeFiles({ outputPath: output })).errors).toEqual([]);
-      await close();
-      const built = readdirSync(join(dist, "pagefind"), { recursive: true }).map(String).sort();
-      expect(readdirSync(output, { recursive: true }).map(String).sort()).toEqual(built);
-      expect(built.filter((file) => file.startsWith(`fragment${sep}`))).toHaveLength(files.length);
-      for (const file of built.filter((name) => statSync(join(output, name)).isFile())) {
-        expect(readFileSync(join(output, file)).equals(readFileSync(join(dist, "pagefind", file))), file).toBe(true);
-      }
-    } finally {
-      rmSync(output, { recursive: true, force: true });
     }
   });
 });

@@ -8,8 +8,6 @@
 
 // Markup inside comments, scripts and styles is text, not elements.
 const OPAQUE = /<!--[\s\S]*?-->|<(script|style|textarea|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-// What no search index reads: comments first, so a commented-out tag never swallows the text after it.
-const UNINDEXED = /<!--[\s\S]*?-->|<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const START_TAG = /<([a-z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/gi;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 const MARKER = "data-pagefind-body";
@@ -52,13 +50,4 @@ export function isSearchablePage(html: string): boolean {
     }
   }
   return marked;
-}
-
-/**
- * The page as Pagefind needs it: without comments, scripts and styles, which it skips anyway.
- * Every page carries its stylesheet inline, so this is about a third of the bytes to send it,
- * and the index comes out the same, file for file.
- */
-export function indexedMarkup(html: string): string {
-  return html.replace(UNINDEXED, "");
 }

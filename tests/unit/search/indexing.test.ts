@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { indexedMarkup, isSearchablePage } from "../../../src/lib/search/indexing.ts";
+import { isSearchablePage } from "../../../src/lib/search/indexing.ts";
 
 const page = (head: string, body: string) => `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`;
 const article = '<article class="post" data-pagefind-body><h1>Title</h1></article>';
@@ -56,19 +56,5 @@ describe("isSearchablePage", () => {
   it("does not take a noindex shown as text for the page's own robots meta", () => {
     const body = `${article}<pre><code>&lt;meta name="robots" content="noindex"&gt;</code></pre>`;
     expect(isSearchablePage(page("", body))).toBe(true);
-  });
-});
-
-describe("indexedMarkup", () => {
-  it("leaves out the page's styles, scripts and comments and keeps its text and elements as they were", () => {
-    const page = `<html lang="en"><head><title>Kettles</title><style>.a{color:red}</style><script type="application/ld+json">{"@type":"BlogPosting"}</script></head><body><main data-pagefind-body><h1>Kettles</h1><!-- draft note --><p>Descale <em>monthly</em>.</p><script>track()</script></main></body></html>`;
-    expect(indexedMarkup(page)).toBe(
-      `<html lang="en"><head><title>Kettles</title></head><body><main data-pagefind-body><h1>Kettles</h1><p>Descale <em>monthly</em>.</p></main></body></html>`,
-    );
-  });
-
-  it("does not let a commented-out tag swallow the text that follows it", () => {
-    const page = `<main data-pagefind-body><!-- <script> was here --><p>Kept text</p><script>x()</script><p>After</p></main>`;
-    expect(indexedMarkup(page)).toBe(`<main data-pagefind-body><p>Kept text</p><p>After</p></main>`);
   });
 });
