@@ -23,16 +23,16 @@ function toPage(entry: PageEntry): Page {
   return { entry, slug: entry.id, title: entry.data.title ?? titleFromSlug(entry.id), route, url: pathTo(route) };
 }
 
-const builtPages = perBuild(async () => (await getCollection("pages", ({ data }) => pageIsBuilt(data, buildMode))).map(toPage));
-
-/** The pages this build leaves out (drafts in production), as entries. */
-export const getUnbuiltPages = perBuild(() => getCollection("pages", ({ data }) => !pageIsBuilt(data, buildMode)));
+/** Every page this build publishes, the home page's introduction among them. */
+export const getBuiltPages = perBuild(async () =>
+  (await getCollection("pages", ({ data }) => pageIsBuilt(data, buildMode))).map(toPage),
+);
 
 /** Standalone pages built in this build, each at its own URL. */
-export const getPages = perBuild(async () => (await builtPages()).filter((page) => page.slug !== HOME_INTRO_SLUG));
+export const getPages = perBuild(async () => (await getBuiltPages()).filter((page) => page.slug !== HOME_INTRO_SLUG));
 
 /** The home page's introduction, when `src/content/pages/index.md` exists and is built. */
-export const getHomeIntro = perBuild(async () => (await builtPages()).find((page) => page.slug === HOME_INTRO_SLUG));
+export const getHomeIntro = perBuild(async () => (await getBuiltPages()).find((page) => page.slug === HOME_INTRO_SLUG));
 
 /** Pages that asked for a place in the header, in their order: every page's header asks. */
 export const getNavPages = perBuild(async () =>

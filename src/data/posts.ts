@@ -86,9 +86,6 @@ export const getPostsWithPages = perBuild(() =>
   getCollection("posts", ({ data }) => hasPage(data, now, mode)).then((entries) => entries.map(toPost).sort(newestFirst)),
 );
 
-/** The posts this build leaves without a page (drafts and scheduled posts in production), as entries. */
-export const getPostsWithoutPages = perBuild(() => getCollection("posts", ({ data }) => !hasPage(data, now, mode)));
-
 /** Posts for lists, tag pages, feeds, the sitemap and search, newest first. */
 export const getListedPosts = perBuild(async () => (await getPostsWithPages()).filter((post) => post.listed));
 

@@ -6,7 +6,7 @@ import type { AstroIntegration } from "astro";
 import { currentBuildMode } from "../lib/build-mode.ts";
 import { HANDOVERS, takeHandedOver } from "../lib/build-handover.ts";
 import { findContentFiles } from "../lib/content-lint/runner.ts";
-import { type ContentSource, heldBackPublicFiles } from "../lib/posts/public-files.ts";
+import { type ContentSource, heldBackPublicFiles, isContentFile } from "../lib/posts/public-files.ts";
 
 /** Output that can mention a file's address; a mention there means published content uses it. */
 const TEXT_OUTPUT = /\.(html|xml|json|css|js|txt|webmanifest|svg)$/;
@@ -33,8 +33,8 @@ async function removeEmptyParents(file: string, outDir: string) {
 /**
  * Leaves out of a production build the `public/` files that only drafts and scheduled posts use
  * (see src/lib/posts/public-files.ts), after Astro has copied them in. Dev and preview builds keep
- * them. The content route hands over which posts and pages the build left out; when it left none,
- * no post is read. As a safeguard a file stays when anything in the built output still mentions its address.
+ * them. The content route hands over which posts and pages the build publishes; when that is all
+ * of them, no post is read. As a safeguard a file stays when anything in the built output still mentions its address.
  */
 export function unpublishedFiles(): AstroIntegration {
   let contentRoot = "";
@@ -50,18 +50,20 @@ export function unpublishedFiles(): AstroIntegration {
       },
       "astro:build:done": async ({ dir, logger }) => {
         // Taken in every build, so the list never stays in the output.
-        const unbuilt = await takeHandedOver<string[]>(dir, HANDOVERS.unbuiltContent);
-        if (!unbuilt) throw new Error("No list of unbuilt content was handed over: src/pages/[...entry].astro hands it over");
-        if (currentBuildMode(false) !== "production" || unbuilt.length === 0 || !existsSync(contentRoot)) return;
+        const built = await takeHandedOver<string[]>(dir, HANDOVERS.builtContent);
+        if (!built) throw new Error("No list of built content was handed over: src/pages/[...entry].astro hands it over");
+        if (currentBuildMode(false) !== "production" || !existsSync(contentRoot)) return;
+        const publishedFiles = new Set(built);
+        const files = findContentFiles(contentRoot).map((absPath) => ({
+          absPath,
+          contentPath: relative(contentRoot, absPath).split(sep).join("/"),
+        }));
+        if (files.every((file) => publishedFiles.has(file.absPath) || !isContentFile(file.contentPath))) return;
         const outDir = fileURLToPath(dir).replace(/[\\/]$/, "");
         const sources: ContentSource[] = await Promise.all(
-          findContentFiles(contentRoot).map(async (absPath) => ({
-            absPath,
-            contentPath: relative(contentRoot, absPath).split(sep).join("/"),
-            source: await readFile(absPath, "utf8"),
-          })),
+          files.map(async (file) => ({ ...file, source: await readFile(file.absPath, "utf8") })),
         );
-        const candidates = heldBackPublicFiles(sources, new Set(unbuilt), base).filter(
+        const candidates = heldBackPublicFiles(sources, publishedFiles, base).filter(
           (path) => existsSync(join(publicDir, path)) && existsSync(join(outDir, path)),
         );
         if (!candidates.length) return;

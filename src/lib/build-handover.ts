@@ -12,8 +12,8 @@ import { fileURLToPath } from "node:url";
 export const HANDOVERS = {
   /** src/pages/og/[slug].png.ts to the social-cards integration: the cards to put in place. */
   socialCards: "social-cards",
-  /** src/pages/[...entry].astro to the unpublished-files integration: the content files left out. */
-  unbuiltContent: "unbuilt-content",
+  /** src/pages/[...entry].astro to the unpublished-files integration: the content files published. */
+  builtContent: "built-content",
   /** src/pages/[...entry].astro to the search integration: the site's page cache key (src/data/page-cache-key.ts). */
   pageCacheKey: "page-cache-key",
 } as const;

@@ -75,7 +75,7 @@ describe("public/ files that only unpublished posts use", () => {
     // The draft's folder held nothing else, so it is gone too rather than left empty at a guessable address.
     expect(existsSync(join(dir, "dist/posts/draft"))).toBe(false);
     // The list of what the build left out, which names the drafts' files, is not published either.
-    expect(existsSync(join(dir, "dist/.unbuilt-content.json"))).toBe(false);
+    expect(existsSync(join(dir, "dist/.built-content.json"))).toBe(false);
   });
 
   it("stay when published content (unlisted posts and pages too) uses them, or nothing refers to them", () => {
@@ -87,7 +87,7 @@ describe("public/ files that only unpublished posts use", () => {
     expect(preview.code, preview.output).toBe(0);
     for (const path of [...UNPUBLISHED_ONLY, ...KEPT]) expect(existsSync(join(dir, "dist-preview", path)), path).toBe(true);
     expect(preview.output).not.toMatch(/held back/);
-    expect(existsSync(join(dir, "dist-preview/.unbuilt-content.json"))).toBe(false);
+    expect(existsSync(join(dir, "dist-preview/.built-content.json"))).toBe(false);
   });
 });
 

@@ -10,16 +10,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("handing a build's integrations what its routes know", () => {
   it("keeps two handovers of one build apart by name, each taken once", async () => {
     const outDir = join(dir, "dist");
-    await handOver(outDir, HANDOVERS.unbuiltContent, ["/site/src/content/posts/draft.md"]);
+    await handOver(outDir, HANDOVERS.builtContent, ["/site/src/content/posts/draft.md"]);
     await handOver(outDir, HANDOVERS.socialCards, { cards: [], rendered: 0, reused: 0 });
-    expect(readdirSync(outDir).sort()).toEqual([".social-cards.json", ".unbuilt-content.json"]);
-    expect(await takeHandedOver(outDir, HANDOVERS.unbuiltContent)).toEqual(["/site/src/content/posts/draft.md"]);
-    expect(await takeHandedOver(outDir, HANDOVERS.unbuiltContent)).toBeUndefined();
+    expect(readdirSync(outDir).sort()).toEqual([".built-content.json", ".social-cards.json"]);
+    expect(await takeHandedOver(outDir, HANDOVERS.builtContent)).toEqual(["/site/src/content/posts/draft.md"]);
+    expect(await takeHandedOver(outDir, HANDOVERS.builtContent)).toBeUndefined();
     expect(readdirSync(outDir)).toEqual([".social-cards.json"]);
   });
 
   it("hands over an empty list as a list, not as nothing", async () => {
-    await handOver(join(dir, "empty"), HANDOVERS.unbuiltContent, []);
-    expect(await takeHandedOver(join(dir, "empty"), HANDOVERS.unbuiltContent)).toEqual([]);
+    await handOver(join(dir, "empty"), HANDOVERS.builtContent, []);
+    expect(await takeHandedOver(join(dir, "empty"), HANDOVERS.builtContent)).toEqual([]);
   });
 });

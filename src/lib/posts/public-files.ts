@@ -51,24 +51,27 @@ export function publicReferences(doc: LintDocument, base: string): Set<string> {
   return paths;
 }
 
+/** A post or page file, as the content collections read them; anything else in the content folder is not published content. */
+export const isContentFile = (contentPath: string) => routeFor(contentPath, undefined).collection !== "other";
+
 /**
- * Paths below `public/` that only content outside this build refers to, sorted: `unbuilt` holds
- * the absolute paths of the posts and pages the build leaves out, as the visibility rules decided
- * them when the build read the collections. Files that built content uses, or that no content
- * mentions (favicons, downloads), are not listed.
+ * Paths below `public/` that only content outside this build refers to, sorted: `built` holds the
+ * absolute paths of the posts and pages the build publishes, as the visibility rules decided them
+ * when the build read the collections, and every other post or page counts as unpublished. Files
+ * that built content uses, or that no content mentions (favicons, downloads), are not listed.
  */
-export function heldBackPublicFiles(sources: readonly ContentSource[], unbuilt: ReadonlySet<string>, base: string): string[] {
+export function heldBackPublicFiles(sources: readonly ContentSource[], built: ReadonlySet<string>, base: string): string[] {
+  const content = sources.filter((source) => isContentFile(source.contentPath));
   const unpublishedOnly = references(
-    sources.filter((source) => unbuilt.has(source.absPath)),
+    content.filter((source) => !built.has(source.absPath)),
     base,
   );
   // Most builds publish everything: then the built posts, nearly all the content, need no reading at all.
   if (unpublishedOnly.size === 0) return [];
-  // Files in the content folder that are no post or page are not published content.
-  const built = sources.filter(
-    (source) => !unbuilt.has(source.absPath) && routeFor(source.contentPath, undefined).collection !== "other",
+  const used = references(
+    content.filter((source) => built.has(source.absPath)),
+    base,
   );
-  const used = references(built, base);
   return [...unpublishedOnly].filter((path) => !used.has(path)).sort();
 }
 

@@ -13,12 +13,12 @@ const sources = [
   source("pages/about.md", '---\ntitle: A\n---\n<img src="/blog/img/later.png" alt="">\n'),
 ];
 
-/** The files a production build on 2026-06-01 leaves out: the drafts and the post scheduled for July. */
-const unbuilt = new Set(["posts/draft.md", "posts/later.md", "pages/hidden.md"].map((path) => `/site/content/${path}`));
+/** The files a production build on 2026-06-01 publishes: not the drafts, nor the post scheduled for July. */
+const built = new Set(["posts/live.md", "pages/about.md"].map((path) => `/site/content/${path}`));
 
 describe("heldBackPublicFiles", () => {
   it("lists the public/ files only unpublished content refers to, from covers, Markdown and raw HTML", () => {
-    expect(heldBackPublicFiles(sources, unbuilt, "/blog/")).toEqual([
+    expect(heldBackPublicFiles(sources, built, "/blog/")).toEqual([
       "covers/d.png",
       "files/a.pdf",
       "img/later-only.png",
@@ -32,18 +32,23 @@ describe("heldBackPublicFiles", () => {
     ]);
   });
 
-  it("holds nothing back when the build leaves nothing out, as preview builds do", () => {
-    expect(heldBackPublicFiles(sources, new Set(), "/blog/")).toEqual([]);
+  it("holds nothing back when the build publishes everything, as preview builds do", () => {
+    expect(heldBackPublicFiles(sources, new Set(sources.map((each) => each.absPath)), "/blog/")).toEqual([]);
+  });
+
+  it("counts a post the build did not name as unpublished, as a moved draft whose old path Astro kept", () => {
+    const moved = source("posts/draft/index.md", "---\ntitle: D\ndraft: true\n---\n![x](/img/moved-draft.png)\n");
+    expect(heldBackPublicFiles([...sources, moved], built, "/blog/")).toContain("img/moved-draft.png");
   });
 
   it("releases a scheduled post's files once the build publishes it", () => {
-    const heldBack = heldBackPublicFiles(sources, new Set([...unbuilt].filter((file) => !file.endsWith("later.md"))), "/blog/");
+    const heldBack = heldBackPublicFiles(sources, new Set([...built, "/site/content/posts/later.md"]), "/blog/");
     expect(heldBack).toContain("img/only.png");
     expect(heldBack).not.toContain("img/later-only.png");
   });
 
   it("does not count a file in the content folder that is no post or page as published use", () => {
     const notes = source("notes/todo.md", "![x](/img/only.png)\n");
-    expect(heldBackPublicFiles([...sources, notes], unbuilt, "/blog/")).toContain("img/only.png");
+    expect(heldBackPublicFiles([...sources, notes], built, "/blog/")).toContain("img/only.png");
   });
 });
