@@ -4,7 +4,7 @@
  * (npm run build -- --verbose), and its output and exit code come back unchanged.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { constants } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -58,7 +58,48 @@ function swapInto(next: string) {
   if (hadOld) rmSync(old, { recursive: true, force: true });
 }
 
+/** Whether a process of that id is running: signal 0 only asks. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * One build of the project at a time, production and preview alike: they share Astro's cache,
+ * where one build's copy of a page must never be taken for the other's, and a second build of
+ * the same kind would clear the first one's staging folder. A lock left by a killed build is taken over.
+ */
+function takeBuildLock(): (() => void) | undefined {
+  const lock = join(root, ".build.lock");
+  try {
+    writeFileSync(lock, String(process.pid), { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const holder = Number.parseInt(readFileSync(lock, "utf8"), 10);
+    if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
+      console.error(`Another build of this project is running (process ${holder}); run this one when it has finished.`);
+      return undefined;
+    }
+    writeFileSync(lock, String(process.pid));
+  }
+  return () => rmSync(lock, { force: true });
+}
+
 async function main(): Promise<number> {
+  const release = takeBuildLock();
+  if (!release) return 1;
+  try {
+    return await buildAndSwap();
+  } finally {
+    release();
+  }
+}
+
+async function buildAndSwap(): Promise<number> {
   // Not mkdtemp: its folder is private (0700), and this one becomes the published dist/. One fixed
   // name, not one per run: the output folder is part of the code Astro hashes to decide whether a
   // page of the last build can be reused (experimental.incrementalBuild), so a new name every

@@ -179,8 +179,24 @@ describe("npm run build (scripts/build.ts)", () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it("refuses to start while another build of the project runs, leaving dist/ and that build's lock alone", () => {
+    writeFileSync(join(project, ".build.lock"), String(process.pid));
+    const { code, output } = build();
+    expect(code, output).toBe(1);
+    expect(output).toContain(
+      `Another build of this project is running (process ${process.pid}); run this one when it has finished.`,
+    );
+    expect(readFileSync(join(project, ".build.lock"), "utf8")).toBe(String(process.pid));
+    expect(readdirSync(join(project, "dist"))).toEqual(["posts"]);
+    rmSync(join(project, ".build.lock"));
+  });
+
   it("swaps a successful build into dist/ with its deploy files, passing arguments through to astro", () => {
+    // A lock left by a build that was killed does not stop the next one.
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid;
+    writeFileSync(join(project, ".build.lock"), String(gone));
     const { code, output } = build("--site", "https://passed-through.example");
+    expect(existsSync(join(project, ".build.lock"))).toBe(false);
     expect(code, output).toBe(0);
     expect(output).toContain("dist/ replaced, with _headers and _redirects; nginx server block in deploy-out/dist.nginx.conf.");
     const dist = join(project, "dist");
