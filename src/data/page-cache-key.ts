@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { outDir, publicDir, root, srcDir } from "astro:config/server";
-import { filesDigest } from "../lib/build-fingerprint.ts";
+import { filesDigest, nearestFile } from "../lib/build-fingerprint.ts";
 import { HANDOVERS, handOver } from "../lib/build-handover.ts";
 import { site } from "../site.config.ts";
 import { buildMode, getPostsWithPages, perBuild } from "./posts.ts";
@@ -18,24 +18,29 @@ const KEY_VERSION = "1";
  * more than its own post (related posts, neighbours, series, tags, the header's pages, and every
  * post's title and date in the lists), and it covers everything a page can show: every file in
  * `src/` (code, styles, words and content) and `public/` (image sizes in `srcset`), the config
- * file and the lockfile, the settings as this build resolved them (environment variables included), the build
- * mode, which posts this build publishes and how (drafts, scheduled and unlisted posts change
- * with the clock), and the year in the footer. So a build with nothing changed renders no post
+ * files and the lockfile, Node's version, the settings as this build resolved them (environment
+ * variables included), the build mode, which posts this build publishes and how (drafts,
+ * scheduled and unlisted posts change with the clock), and the year in the footer. So a build with nothing changed renders no post
  * page, and any change renders them all, as without the cache. The search index is kept under the
  * same key: the same key means the same pages.
  */
 export const getPageCacheKey = perBuild(async () => {
   const rootDir = fileURLToPath(root);
-  // The config file, and the installed packages by their lockfile: a new Astro may render the same page differently.
+  // Every config file (a build may name another with --config), and the installed packages by their
+  // lockfile, wherever npm keeps it: a new Astro may render the same page differently.
   const projectFiles = readdirSync(rootDir)
-    .filter((name) => /^astro\.config\.[cm]?[jt]s$|^package(-lock)?\.json$/.test(name))
+    .filter((name) => /^astro\.[\w.-]+\.[cm]?[jt]s$|^package\.json$|^tsconfig\.json$/.test(name))
     .map((name) => join(rootDir, name));
+  const lockfile = nearestFile(rootDir, "package-lock.json");
   const published = (await getPostsWithPages()).map((post) => [post.slug, post.status, post.listed, post.indexable]);
   return createHash("sha256")
     .update(
       JSON.stringify({
         version: KEY_VERSION,
         files: filesDigest([fileURLToPath(srcDir), fileURLToPath(publicDir), ...projectFiles], rootDir),
+        lockfile: lockfile ? filesDigest([lockfile], dirname(lockfile)) : undefined,
+        // Dates and numbers are formatted by Node's own ICU data, which a new Node may change.
+        node: process.version,
         site,
         mode: buildMode,
         published,

@@ -56,7 +56,8 @@ export function pagefindSearch(): AstroIntegration {
           cacheRoot,
           createHash("sha256").update(`${PAGEFIND_VERSION}\0${trailingSlash}\0${pageKey}`).digest("hex"),
         );
-        if (existsSync(cached)) {
+        // `astro build --force` renders every page again; the index is made again with them.
+        if (existsSync(cached) && !process.argv.includes("--force")) {
           placeCachedFolder(cached, output);
           markUsed(cached);
           logger.info(`Search index: ${pagesIn(indexedPageCount(output))} (reused)`);
@@ -86,6 +87,8 @@ export function pagefindSearch(): AstroIntegration {
         const partial = `${cached}.partial`;
         await rm(partial, { recursive: true, force: true });
         placeCachedFolder(output, partial);
+        // Under --force an index of the same key is there already; this one replaces it.
+        await rm(cached, { recursive: true, force: true });
         renameSync(partial, cached);
         markUsed(cached);
         keepNewest(cacheRoot, KEPT_INDEXES);

@@ -1,17 +1,28 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
 
-/** Every file at or below each path (a folder or a file; missing ones are skipped), symlinks followed, sorted. */
+/**
+ * Every file at or below each path (a folder or a file; missing ones are skipped), sorted. Linked
+ * folders are followed, as Astro's content loader follows them, each real folder once.
+ */
 export function filesBelow(paths: readonly string[]): string[] {
-  const files = paths.flatMap((path) => {
-    if (!existsSync(path)) return [];
-    if (statSync(path).isFile()) return [path];
-    return readdirSync(path, { recursive: true, withFileTypes: true })
-      .map((entry) => join(entry.parentPath, entry.name))
-      .filter((file) => statSync(file).isFile());
-  });
-  return [...new Set(files)].sort();
+  const files = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    const stats = statSync(path);
+    if (stats.isFile()) {
+      files.add(path);
+      return;
+    }
+    if (!stats.isDirectory()) return;
+    const real = realpathSync(path);
+    if (seen.has(real)) return;
+    seen.add(real);
+    for (const name of readdirSync(path)) visit(join(path, name));
+  };
+  for (const path of paths) if (existsSync(path)) visit(path);
+  return [...files].sort();
 }
 
 /**
@@ -25,4 +36,12 @@ export function filesDigest(paths: readonly string[], root: string): string {
     hash.update(relative(root, file).split(sep).join("/")).update("\0").update(readFileSync(file)).update("\0");
   }
   return hash.digest("hex");
+}
+
+/** The nearest `name` at or above `dir` (a lockfile may sit at a workspace's root); undefined when there is none. */
+export function nearestFile(dir: string, name: string): string | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, name))) return join(at, name);
+    if (dirname(at) === at) return undefined;
+  }
 }

@@ -98,4 +98,11 @@ describe("a rebuild with Astro's incremental build", () => {
     expect(reused(build)).toEqual([]);
     expect(pages(dir).get("posts/first/index.html")).toMatch(/\.incremental-probe\{outline-offset:7px\}/);
   });
+
+  it("renders every page and makes the search index again with --force, though nothing changed", async () => {
+    const build = await runAstro(dir, ["build", "--force"]);
+    expect(build.code, build.output).toBe(0);
+    expect(reused(build)).toEqual([]);
+    expect(build.output).toMatch(/Search index: 4 pages in pagefind\/\n/);
+  });
 });
