@@ -16,6 +16,7 @@ import {
   writeHostFiles,
   writeNginxConfig,
 } from "../src/lib/deploy/deploy-files.ts";
+import { leftInOutput } from "../src/lib/build-handover.ts";
 import { formatRedirectProblem } from "../src/lib/deploy/redirects.ts";
 import { site } from "../src/site.config.ts";
 
@@ -116,6 +117,13 @@ async function buildAndSwap(): Promise<number> {
   if (code !== 0) {
     discard(`astro build failed (exit code ${code})`);
     return code;
+  }
+
+  // A list a route left for an integration that never took it would be published with the site.
+  const left = leftInOutput(next);
+  if (left.length > 0) {
+    discard(`The build left ${left.map((file) => relative(next, file)).join(", ")} behind for an integration that did not run`);
+    return 1;
   }
 
   let files: DeployFiles;

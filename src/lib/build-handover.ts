@@ -4,6 +4,7 @@
  * folder, so a list lives and dies with the build that made it, failed or not, and two builds
  * (production and preview) never read each other's. The integration takes it and removes it.
  */
+import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +23,13 @@ type HandoverName = (typeof HANDOVERS)[keyof typeof HANDOVERS];
 
 function handoverFile(outDir: URL | string, name: HandoverName): string {
   return join(resolve(outDir instanceof URL ? fileURLToPath(outDir) : outDir), `.${name}.json`);
+}
+
+/** Handovers still in a built output folder: each integration takes its own, so any left means one did not run. */
+export function leftInOutput(outDir: string): string[] {
+  return Object.values(HANDOVERS)
+    .map((name) => handoverFile(outDir, name))
+    .filter((file) => existsSync(file));
 }
 
 export async function handOver(outDir: URL | string, name: HandoverName, value: unknown): Promise<void> {

@@ -191,6 +191,21 @@ describe("npm run build (scripts/build.ts)", () => {
     rmSync(join(project, ".build.lock"));
   });
 
+  it("keeps the previous dist/ when the build leaves a route's list for an integration that did not run", () => {
+    writeFileSync(
+      join(project, "astro.no-search.mjs"),
+      `import config from "./astro.config.mjs";\nexport default { ...config, integrations: config.integrations.filter((integration) => integration.name !== "pagefind-search") };\n`,
+    );
+    const { code, output } = build("--config", "astro.no-search.mjs");
+    rmSync(join(project, "astro.no-search.mjs"));
+    expect(code, output).toBe(1);
+    expect(output).toContain(
+      "The build left .page-cache-key.json behind for an integration that did not run; dist/ is left as it was.",
+    );
+    expect(readdirSync(join(project, "dist"))).toEqual(["posts"]);
+    expect(leftovers()).toEqual([]);
+  });
+
   it("swaps a successful build into dist/ with its deploy files, passing arguments through to astro", () => {
     // A lock left by a build that was killed does not stop the next one.
     const gone = spawnSync(process.execPath, ["-e", ""]).pid;

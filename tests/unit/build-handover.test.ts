@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { HANDOVERS, handOver, takeHandedOver } from "../../src/lib/build-handover.ts";
+import { HANDOVERS, handOver, leftInOutput, takeHandedOver } from "../../src/lib/build-handover.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "handover-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,5 +21,20 @@ describe("handing a build's integrations what its routes know", () => {
   it("hands over an empty list as a list, not as nothing", async () => {
     await handOver(join(dir, "empty"), HANDOVERS.builtContent, []);
     expect(await takeHandedOver(join(dir, "empty"), HANDOVERS.builtContent)).toEqual([]);
+  });
+});
+
+describe("handovers left in an output folder", () => {
+  it("are listed, so a build whose integration never took one is not published", async () => {
+    const outDir = join(dir, "left");
+    await handOver(outDir, HANDOVERS.builtContent, []);
+    await handOver(outDir, HANDOVERS.pageCacheKey, "key");
+    expect(leftInOutput(outDir).map((file) => file.slice(outDir.length + 1))).toEqual([
+      ".built-content.json",
+      ".page-cache-key.json",
+    ]);
+    await takeHandedOver(outDir, HANDOVERS.builtContent);
+    await takeHandedOver(outDir, HANDOVERS.pageCacheKey);
+    expect(leftInOutput(outDir)).toEqual([]);
   });
 });
