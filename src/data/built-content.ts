@@ -2,21 +2,24 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { outDir, root } from "astro:config/server";
 import { HANDOVERS, handOver } from "../lib/build-handover.ts";
+import type { BuiltContent } from "../lib/posts/public-files.ts";
 import { getBuiltPages } from "./pages.ts";
 import { getPostsWithPages } from "./posts.ts";
 
 /**
- * Hands the unpublished-files integration the content files this build publishes, as the
- * visibility rules decided them on the collections, so that it reads no post to find out again.
- * The published ones, not the ones left out: Astro may keep an unchanged entry's old path after
- * its file was moved, and a moved draft must then count as unpublished, never as published.
+ * Hands the unpublished-files integration the content this build publishes, as the visibility
+ * rules decided it on the collections, so that it reads no post to find out again. The published
+ * ones, not the ones left out, so a post it does not name counts as unpublished; by id as well as
+ * by file, since Astro may keep an unchanged entry's old path after its file was moved.
  */
 export async function handOverBuiltContent(): Promise<void> {
   if (import.meta.env.DEV) return;
-  const entries = [
-    ...(await getPostsWithPages()).map((post) => post.entry),
-    ...(await getBuiltPages()).map((page) => page.entry),
-  ];
-  const files = entries.flatMap((entry) => (entry.filePath ? [resolve(fileURLToPath(root), entry.filePath)] : []));
-  await handOver(outDir, HANDOVERS.builtContent, files.sort());
+  const posts = (await getPostsWithPages()).map((post) => post.entry);
+  const pages = (await getBuiltPages()).map((page) => page.entry);
+  const files = [...posts, ...pages].flatMap((entry) => (entry.filePath ? [resolve(fileURLToPath(root), entry.filePath)] : []));
+  const built: BuiltContent = {
+    files: files.sort(),
+    ids: { posts: posts.map((entry) => entry.id), pages: pages.map((entry) => entry.id) },
+  };
+  await handOver(outDir, HANDOVERS.builtContent, built);
 }

@@ -6,7 +6,13 @@ import type { AstroIntegration } from "astro";
 import { currentBuildMode } from "../lib/build-mode.ts";
 import { HANDOVERS, takeHandedOver } from "../lib/build-handover.ts";
 import { findContentFiles } from "../lib/content-lint/runner.ts";
-import { type ContentSource, heldBackPublicFiles, isContentFile } from "../lib/posts/public-files.ts";
+import {
+  type BuiltContent,
+  type ContentSource,
+  heldBackPublicFiles,
+  isContentFile,
+  publishedSources,
+} from "../lib/posts/public-files.ts";
 
 /** Output that can mention a file's address; a mention there means published content uses it. */
 const TEXT_OUTPUT = /\.(html|xml|json|css|js|txt|webmanifest|svg)$/;
@@ -50,19 +56,21 @@ export function unpublishedFiles(): AstroIntegration {
       },
       "astro:build:done": async ({ dir, logger }) => {
         // Taken in every build, so the list never stays in the output.
-        const built = await takeHandedOver<string[]>(dir, HANDOVERS.builtContent);
+        const built = await takeHandedOver<BuiltContent>(dir, HANDOVERS.builtContent);
         if (!built) throw new Error("No list of built content was handed over: src/pages/[...entry].astro hands it over");
         if (currentBuildMode(false) !== "production" || !existsSync(contentRoot)) return;
-        const publishedFiles = new Set(built);
+        const listed = new Set(built.files);
         const files = findContentFiles(contentRoot).map((absPath) => ({
           absPath,
           contentPath: relative(contentRoot, absPath).split(sep).join("/"),
         }));
-        if (files.every((file) => publishedFiles.has(file.absPath) || !isContentFile(file.contentPath))) return;
+        // Every post and page named by its path: the build published them all, and no post needs reading.
+        if (files.every((file) => listed.has(file.absPath) || !isContentFile(file.contentPath))) return;
         const outDir = fileURLToPath(dir).replace(/[\\/]$/, "");
         const sources: ContentSource[] = await Promise.all(
           files.map(async (file) => ({ ...file, source: await readFile(file.absPath, "utf8") })),
         );
+        const publishedFiles = publishedSources(sources, built);
         const candidates = heldBackPublicFiles(sources, publishedFiles, base).filter(
           (path) => existsSync(join(publicDir, path)) && existsSync(join(outDir, path)),
         );

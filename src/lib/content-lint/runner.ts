@@ -145,14 +145,29 @@ export function lintSources(files: readonly SourceFile[], options: LintOptions):
 
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
 
+/** Follows links, as the content collections' loader does; a link to nothing is not content. */
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 export function findContentFiles(contentRoot: string): string[] {
   const found: string[] = [];
+  const walked = new Set<string>();
   const walk = (dir: string) => {
+    // A folder linked twice, or linked into itself, is read once.
+    const real = fs.realpathSync(dir);
+    if (walked.has(real)) return;
+    walked.add(real);
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (entry.name.startsWith(".") || SKIPPED_DIRECTORIES.has(entry.name)) continue;
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && isMarkdownFile(entry.name)) found.push(full);
+      const stats = entry.isSymbolicLink() ? statOf(full) : entry;
+      if (stats?.isDirectory()) walk(full);
+      else if (stats?.isFile() && isMarkdownFile(entry.name)) found.push(full);
     }
   };
   walk(contentRoot);

@@ -4,6 +4,8 @@
  * that only content left out of the build refers to; the build then holds them back.
  */
 import { buildDocument } from "../content-lint/extract.ts";
+import { parseFrontmatter } from "../content-lint/frontmatter.ts";
+import { createPointAt, stripBom } from "../content-lint/positions.ts";
 import { findHtmlTags } from "../content-lint/html-tags.ts";
 import { resolveSiteLink, routeFor } from "../content-lint/site.ts";
 import type { LintDocument } from "../content-lint/types.ts";
@@ -53,6 +55,32 @@ export function publicReferences(doc: LintDocument, base: string): Set<string> {
 
 /** A post or page file, as the content collections read them; anything else in the content folder is not published content. */
 export const isContentFile = (contentPath: string) => routeFor(contentPath, undefined).collection !== "other";
+
+/** What the content route hands over: the posts and pages a build publishes, by file and by id. */
+export interface BuiltContent {
+  files: string[];
+  ids: { posts: string[]; pages: string[] };
+}
+
+/**
+ * The absolute paths of the sources the build publishes. Astro keeps an unchanged entry's old path
+ * after its file moved (draft.md to draft/index.md), so a source the list does not name by path is
+ * matched by its id, as the collections give it (file name or frontmatter `slug`): a moved post
+ * keeps its files, and a moved draft, whose id is not in the list either, stays unpublished.
+ */
+export function publishedSources(sources: readonly ContentSource[], built: BuiltContent): Set<string> {
+  const published = new Set(built.files);
+  const ids = { posts: new Set(built.ids.posts), pages: new Set(built.ids.pages) };
+  for (const source of sources) {
+    if (published.has(source.absPath) || !isContentFile(source.contentPath)) continue;
+    const text = stripBom(source.source);
+    const route = routeFor(source.contentPath, parseFrontmatter(text, createPointAt(text)).data["slug"]);
+    if (route.collection !== "other" && route.slug !== undefined && ids[route.collection].has(route.slug)) {
+      published.add(source.absPath);
+    }
+  }
+  return published;
+}
 
 /**
  * Paths below `public/` that only content outside this build refers to, sorted: `built` holds the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { heldBackPublicFiles } from "../../../src/lib/posts/public-files.ts";
+import { heldBackPublicFiles, publishedSources } from "../../../src/lib/posts/public-files.ts";
 
 const source = (contentPath: string, text: string) => ({ contentPath, absPath: `/site/content/${contentPath}`, source: text });
 const sources = [
@@ -50,5 +50,25 @@ describe("heldBackPublicFiles", () => {
   it("does not count a file in the content folder that is no post or page as published use", () => {
     const notes = source("notes/todo.md", "![x](/img/only.png)\n");
     expect(heldBackPublicFiles([...sources, notes], built, "/blog/")).toContain("img/only.png");
+  });
+});
+
+describe("publishedSources", () => {
+  const built = { files: ["/site/content/posts/live.md"], ids: { posts: ["live", "moved", "renamed-by-slug"], pages: [] } };
+
+  it("names the published files by their path, and a moved post by its id when Astro kept its old path", () => {
+    const moved = source("posts/moved/index.md", "---\ntitle: M\n---\nMoved from posts/moved.md.\n");
+    const slugged = source("posts/2024-old-name.md", "---\ntitle: S\nslug: renamed-by-slug\n---\n");
+    const published = publishedSources([...sources, moved, slugged], built);
+    expect([...published].sort()).toEqual([
+      "/site/content/posts/2024-old-name.md",
+      "/site/content/posts/live.md",
+      "/site/content/posts/moved/index.md",
+    ]);
+  });
+
+  it("leaves a moved draft unpublished: neither its path nor its id is in the list", () => {
+    const movedDraft = source("posts/draft/index.md", "---\ntitle: D\ndraft: true\n---\n");
+    expect(publishedSources([movedDraft], built).has(movedDraft.absPath)).toBe(false);
   });
 });
