@@ -4,7 +4,7 @@
  * (npm run build -- --verbose), and its output and exit code come back unchanged.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { constants } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,6 +17,7 @@ import {
   writeNginxConfig,
 } from "../src/lib/deploy/deploy-files.ts";
 import { leftInOutput } from "../src/lib/build-handover.ts";
+import { takeBuildLock } from "./lib/build-lock.ts";
 import { formatRedirectProblem } from "../src/lib/deploy/redirects.ts";
 import { site } from "../src/site.config.ts";
 
@@ -27,12 +28,13 @@ const name = basename(target);
 // Resolved like an import, so a copy of the project (as the tests make) finds the astro installed above it.
 const astroBin = join(dirname(fileURLToPath(import.meta.resolve("astro"))), "../bin/astro.mjs");
 
-function astroBuild(outDir: string): Promise<number> {
+function astroBuild(outDir: string, started: (pid: number) => void): Promise<number> {
   const child = spawn(process.execPath, [astroBin, "build", ...process.argv.slice(2)], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, BLOG_OUT_DIR: outDir },
   });
+  if (child.pid !== undefined) started(child.pid);
   // Stay alive through Ctrl-C or a kill so the half-built folder is cleaned up once astro has stopped.
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, forward);
@@ -59,48 +61,20 @@ function swapInto(next: string) {
   if (hadOld) rmSync(old, { recursive: true, force: true });
 }
 
-/** Whether a process of that id is running: signal 0 only asks. */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/**
- * One build of the project at a time, production and preview alike: they share Astro's cache,
- * where one build's copy of a page must never be taken for the other's, and a second build of
- * the same kind would clear the first one's staging folder. A lock left by a killed build is taken over.
- */
-function takeBuildLock(): (() => void) | undefined {
-  const lock = join(root, ".build.lock");
-  try {
-    writeFileSync(lock, String(process.pid), { flag: "wx" });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    const holder = Number.parseInt(readFileSync(lock, "utf8"), 10);
-    if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
-      console.error(`Another build of this project is running (process ${holder}); run this one when it has finished.`);
-      return undefined;
-    }
-    writeFileSync(lock, String(process.pid));
-  }
-  return () => rmSync(lock, { force: true });
-}
-
 async function main(): Promise<number> {
-  const release = takeBuildLock();
-  if (!release) return 1;
+  const lock = takeBuildLock(join(root, ".build.lock"));
+  if (!lock.taken) {
+    console.error(`Another build of this project is running (process ${lock.holder}); run this one when it has finished.`);
+    return 1;
+  }
   try {
-    return await buildAndSwap();
+    return await buildAndSwap((pid) => lock.recordChild(pid));
   } finally {
-    release();
+    lock.release();
   }
 }
 
-async function buildAndSwap(): Promise<number> {
+async function buildAndSwap(astroStarted: (pid: number) => void): Promise<number> {
   // Not mkdtemp: its folder is private (0700), and this one becomes the published dist/. One fixed
   // name, not one per run: the output folder is part of the code Astro hashes to decide whether a
   // page of the last build can be reused (experimental.incrementalBuild), so a new name every
@@ -113,7 +87,7 @@ async function buildAndSwap(): Promise<number> {
     console.error(`${why}; ${name}/ is left as it was.`);
   };
 
-  const code = await astroBuild(next);
+  const code = await astroBuild(next, astroStarted);
   if (code !== 0) {
     discard(`astro build failed (exit code ${code})`);
     return code;

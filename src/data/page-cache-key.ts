@@ -39,8 +39,8 @@ export const getPageCacheKey = perBuild(async () => {
         version: KEY_VERSION,
         files: filesDigest([fileURLToPath(srcDir), fileURLToPath(publicDir), ...projectFiles], rootDir),
         lockfile: lockfile ? filesDigest([lockfile], dirname(lockfile)) : undefined,
-        // Dates and numbers are formatted by Node's own ICU data, which a new Node may change.
-        node: process.version,
+        // Dates and numbers are formatted by Node's ICU data, which a new Node, or the system's ICU, may change.
+        node: [process.version, process.versions.icu, process.versions.unicode, process.versions.tz],
         site,
         mode: buildMode,
         published,

@@ -1,6 +1,16 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, type Stats, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
+
+/** A link to nothing, or to itself (an editor's lock file beside a post, say), is no file of the project. */
+function followedStat(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch (error) {
+    if (["ENOENT", "ELOOP"].includes((error as NodeJS.ErrnoException).code ?? "")) return undefined;
+    throw error;
+  }
+}
 
 /**
  * Every file at or below each path (a folder or a file; missing ones are skipped), sorted. Linked
@@ -10,7 +20,8 @@ export function filesBelow(paths: readonly string[]): string[] {
   const files = new Set<string>();
   const seen = new Set<string>();
   const visit = (path: string) => {
-    const stats = statSync(path);
+    const stats = followedStat(path);
+    if (!stats) return;
     if (stats.isFile()) {
       files.add(path);
       return;
@@ -19,7 +30,8 @@ export function filesBelow(paths: readonly string[]): string[] {
     const real = realpathSync(path);
     if (seen.has(real)) return;
     seen.add(real);
-    for (const name of readdirSync(path)) visit(join(path, name));
+    // Sorted, so a folder linked in twice is recorded under the same path on every machine.
+    for (const name of readdirSync(path).sort()) visit(join(path, name));
   };
   for (const path of paths) if (existsSync(path)) visit(path);
   return [...files].sort();

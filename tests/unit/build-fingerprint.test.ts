@@ -49,6 +49,15 @@ describe("the digest of a project's files", () => {
     expect(digest()).not.toBe(before);
   });
 
+  it("skips a link to nothing, as an editor's lock file beside a post is", () => {
+    symlinkSync(join(root, "nowhere"), join(root, "site/src/.#post.md"));
+    symlinkSync(join(root, "site/src/loop"), join(root, "site/src/loop"));
+    expect(filesBelow([join(root, "site/src")]).map((file) => file.slice(root.length + 1))).toEqual([
+      "site/src/post.md",
+      "site/src/styles/global.css",
+    ]);
+  });
+
   it("skips paths that do not exist", () => {
     expect(filesBelow([join(root, "missing"), join(root, "site/src/post.md")])).toEqual([join(root, "site/src/post.md")]);
   });
