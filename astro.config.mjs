@@ -68,7 +68,6 @@ export default defineConfig({
   integrations: [
     mdx(),
     chartImages(),
-    socialCards(),
     sitemap({
       filter: (page) => pageFacts(page).indexable,
       serialize: (item) => {
@@ -79,6 +78,8 @@ export default defineConfig({
       },
     }),
     pagefindSearch(),
+    // After the search index, so the cards drawn while the pages rendered can finish while it indexes.
+    socialCards(),
     oldAddresses({ ...siteLinkOptions, language: site.language, siteUrl: site.url, feedAliases: site.feedAliases }),
     unpublishedFiles(),
   ],

@@ -7,6 +7,7 @@
  * built and puts each card into place.
  */
 import { HANDOVERS, handOver, takeHandedOver } from "../build-handover.ts";
+import type { MissingCard } from "./pool.ts";
 
 export interface CardCopy {
   /** Where the card goes in the build output: `og/my-post.png`. */
@@ -17,7 +18,8 @@ export interface CardCopy {
 
 export interface CardHandover {
   cards: CardCopy[];
-  rendered: number;
+  /** The cards the cache lacked: the route started drawing them. */
+  missing: MissingCard[];
   reused: number;
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prerenderCards } from "../../../src/lib/social-cards/pool.ts";
+import { cardsToDraw, finishCards, prerenderCards, startCards } from "../../../src/lib/social-cards/pool.ts";
 import { CARD_HEIGHT, CARD_WIDTH, type CardData, cardKey, drawCard, renderCard } from "../../../src/lib/social-cards/render.ts";
 
 const BACKGROUND = [0xfb, 0xfa, 0xf7];
@@ -169,6 +169,38 @@ describe("the card cache", () => {
     const broken = card("Broken", { coverPath: damaged, sourceFile: "src/content/posts/broken.md" });
     await expect(prerenderCards([card("Fine"), broken], join(dir, "cache-broken"))).rejects.toThrow(
       /^src\/content\/posts\/broken\.md: cover_image: ".*damaged\.jpg" cannot be drawn on the social card: the image data is damaged/,
+    );
+  });
+
+  it("draws the cards a build started in the background by the time finishCards returns", async () => {
+    const cache = join(dir, "cache-background");
+    const { files, missing } = await cardsToDraw([card("Alpha"), card("Beta"), card("Alpha")], cache);
+    expect(missing.map(({ card: { title } }) => title)).toEqual(["Alpha", "Beta"]);
+    startCards(missing);
+    await finishCards(missing);
+    expect(readdirSync(cache).sort()).toEqual(missing.map(({ file }) => file.slice(cache.length + 1)).sort());
+    expect(new Set(files).size).toBe(2);
+    expect((await cardsToDraw([card("Alpha"), card("Beta")], cache)).missing).toEqual([]);
+  });
+
+  it("draws the cards finishCards is given that nothing started", async () => {
+    const cache = join(dir, "cache-unstarted");
+    const { missing } = await cardsToDraw([card("Gamma")], cache);
+    expect(missing).toHaveLength(1);
+    await finishCards(missing);
+    expect(readdirSync(cache)).toEqual([missing[0]?.file.slice(cache.length + 1)]);
+  });
+
+  it("reports a card that failed in the background from finishCards, naming the post and its cover", async () => {
+    const damaged = join(dir, "damaged-background.jpg");
+    writeFileSync(damaged, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 7)]));
+    const broken = card("Broken", { coverPath: damaged, sourceFile: "src/content/posts/broken.md" });
+    const { missing } = await cardsToDraw([broken], join(dir, "cache-broken-background"));
+    startCards(missing);
+    // The failure waits for finishCards: it is not an unhandled rejection meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect(finishCards(missing)).rejects.toThrow(
+      /^src\/content\/posts\/broken\.md: cover_image: ".*damaged-background\.jpg" cannot be drawn on the social card: the image data is damaged/,
     );
   });
 

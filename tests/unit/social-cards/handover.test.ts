@@ -10,7 +10,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const handover = (...slugs: string[]) => ({
   cards: slugs.map((slug) => ({ file: `og/${slug}.png`, cached: `/cache/og/${slug}-hash.png` })),
-  rendered: 1,
+  missing: slugs.slice(0, 1).map((slug) => ({
+    file: `/cache/og/${slug}-hash.png`,
+    card: { title: slug, siteName: "Field Notes", byline: "" },
+  })),
   reused: slugs.length - 1,
 });
 
