@@ -25,7 +25,8 @@ export function socialCards(): AstroIntegration {
         const targets = handover.cards.map(({ file, cached }) => ({ cached, target: join(outDir, file) }));
         for (const folder of new Set(targets.map(({ target }) => dirname(target)))) mkdirSync(folder, { recursive: true });
         for (const { cached, target } of targets) placeCachedFile(cached, target);
-        logger.info(`${handover.cards.length} social cards: ${handover.missing.length} rendered, ${handover.reused} reused`);
+        const { cards, missing } = handover;
+        logger.info(`${cards.length} social cards: ${missing.length} rendered, ${cards.length - missing.length} reused`);
       },
     },
   };

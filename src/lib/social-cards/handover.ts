@@ -20,7 +20,6 @@ export interface CardHandover {
   cards: CardCopy[];
   /** The cards the cache lacked: the route started drawing them. */
   missing: MissingCard[];
-  reused: number;
 }
 
 export const handOverCards = (outDir: URL | string, handover: CardHandover) => handOver(outDir, HANDOVERS.socialCards, handover);

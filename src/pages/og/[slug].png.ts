@@ -25,7 +25,7 @@ export const getStaticPaths = (async () => {
     file: routeFile(socialCardRoute(slug), site.trailingSlash),
     cached: files[index] ?? "",
   }));
-  await handOverCards(outDir, { cards: copies, missing, reused: cards.length - missing.length });
+  await handOverCards(outDir, { cards: copies, missing });
   return [];
 }) satisfies GetStaticPaths;
 

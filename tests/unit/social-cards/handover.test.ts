@@ -14,7 +14,6 @@ const handover = (...slugs: string[]) => ({
     file: `/cache/og/${slug}-hash.png`,
     card: { title: slug, siteName: "Field Notes", byline: "" },
   })),
-  reused: slugs.length - 1,
 });
 
 describe("handing the build's card list to the social-cards integration", () => {
