@@ -4,7 +4,7 @@ import { existsSync, readFileSync, renameSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { close, createIndex } from "pagefind";
+import { close, createIndex, type PagefindIndex } from "pagefind";
 import { HANDOVERS, takeHandedOver } from "../lib/build-handover.ts";
 import { cacheFolder, keepNewest, markUsed, placeCachedFolder } from "../lib/cache-dir.ts";
 import { routeOfFile, routePath, type TrailingSlash } from "../lib/paths/routes.ts";
@@ -63,21 +63,12 @@ export function pagefindSearch(): AstroIntegration {
           logger.info(`Search index: ${pagesIn(indexedPageCount(output))} (reused)`);
           return;
         }
-        // Only the file names are kept: a large blog's pages, held together, would be most of the build's memory.
-        const pages: { url: string; file: string }[] = [];
-        for (const file of await htmlFiles(outDir)) {
-          if (!isSearchablePage(await readFile(file, "utf8"))) continue;
-          // The URL is the page's path below the site root, as the site links it; pagefind.js adds the base path when it is served.
-          const url = routePath(routeOfFile(relative(outDir, file).split(sep).join("/")), { base: "/", trailingSlash });
-          pages.push({ url, file });
-        }
         const { index, errors } = await createIndex();
         check("start", errors);
         if (!index) throw new Error("Pagefind failed to start: no index was created");
+        let indexed = 0;
         try {
-          for (const { url, file } of pages) {
-            check(`index ${url}`, (await index.addHTMLFile({ url, content: await readFile(file, "utf8") })).errors);
-          }
+          indexed = await addSearchablePages(index, outDir, trailingSlash);
           check("write the index", (await index.writeFiles({ outputPath: output })).errors);
         } finally {
           await close();
@@ -92,11 +83,40 @@ export function pagefindSearch(): AstroIntegration {
         renameSync(partial, cached);
         markUsed(cached);
         keepNewest(cacheRoot, KEPT_INDEXES);
-        logger.info(`Search index: ${pagesIn(pages.length)}`);
+        logger.info(`Search index: ${pagesIn(indexed)}`);
       },
     },
   };
 }
+
+/**
+ * Gives Pagefind every searchable page under `outDir`, in file order, and says how many.
+ * Pages are sent without waiting for each answer, so Node reads the next page while Pagefind
+ * parses this one; Pagefind takes them in the order they were sent, so the index is the same
+ * as one given page by page.
+ */
+export async function addSearchablePages(index: PagefindIndex, outDir: string, trailingSlash: TrailingSlash): Promise<number> {
+  const inFlight: Promise<void>[] = [];
+  let sent = 0;
+  for (const file of await htmlFiles(outDir)) {
+    const content = await readFile(file, "utf8");
+    if (!isSearchablePage(content)) continue;
+    // The URL is the page's path below the site root, as the site links it; pagefind.js adds the base path when it is served.
+    const url = routePath(routeOfFile(relative(outDir, file).split(sep).join("/")), { base: "/", trailingSlash });
+    const added = index.addHTMLFile({ url, content }).then((response) => check(`index ${url}`, response.errors));
+    // Awaited below in its turn; until then a failure must not count as unhandled.
+    added.catch(() => {});
+    inFlight.push(added);
+    sent += 1;
+    // A few pages in flight keep both sides busy; more would only hold more pages in memory.
+    if (inFlight.length >= PAGES_IN_FLIGHT) await inFlight.shift();
+  }
+  await Promise.all(inFlight);
+  return sent;
+}
+
+/** Pages sent to Pagefind before the first is answered: 8 and 64 built a 10,000-page index equally fast, 1 took 1.7× as long. */
+const PAGES_IN_FLIGHT = 8;
 
 /**
  * Indexes kept in the cache: the production build's and the preview build's, so that building one
