@@ -12,15 +12,17 @@ const isBlank = (node: ElementContent) => node.type === "text" && !node.value.tr
 export const figures = defineHastPlugin({
   name: "figures",
   element: {
-    filter: ["p"],
-    visit(node, ctx) {
-      const content = node.children.filter((child) => !isBlank(child));
-      const [image] = content;
-      if (content.length !== 1 || image?.type !== "element" || image.tagName !== "img") return;
+    // Images, not paragraphs: a paragraph's children are built on the JavaScript side only when it holds a captioned image.
+    filter: ["img"],
+    visit(image, ctx) {
       const { title, ...properties } = image.properties ?? {};
       if (typeof title !== "string" || !title.trim()) return;
+      const paragraph = ctx.parent(image);
+      if (paragraph.type !== "element" || paragraph.tagName !== "p") return;
+      // The image is one of the paragraph's children, so one that is not blank is the image itself.
+      if (paragraph.children.filter((child) => !isBlank(child)).length !== 1) return;
       const picture: Element = { type: "element", tagName: "img", properties, children: [] };
-      ctx.replaceNode(node, {
+      ctx.replaceNode(paragraph, {
         type: "element",
         tagName: "figure",
         properties: { className: ["figure"] },
