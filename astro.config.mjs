@@ -15,6 +15,7 @@ import { mathPlugin } from "./src/lib/markdown/math.ts";
 import { siteLinks } from "./src/lib/markdown/site-links.ts";
 import { taskListLabels } from "./src/lib/markdown/task-lists.ts";
 import { chartImages } from "./src/integrations/chart-images.ts";
+import { contentStore } from "./src/integrations/content-store.ts";
 import { socialCards } from "./src/integrations/social-cards.ts";
 import { pagefindSearch } from "./src/integrations/pagefind.ts";
 import { oldAddresses } from "./src/integrations/redirects.ts";
@@ -66,6 +67,7 @@ export default defineConfig({
     },
   },
   integrations: [
+    contentStore(),
     mdx(),
     chartImages(),
     sitemap({
