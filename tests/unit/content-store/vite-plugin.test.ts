@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build, type Plugin } from "vite";
 import { afterAll, describe, expect, it } from "vitest";
+import { contentStore } from "../../../src/integrations/content-store.ts";
 import { contentStoreFromFile } from "../../../src/lib/content-store/vite-plugin.ts";
 
 const work = mkdtempSync(join(tmpdir(), "content-store-"));
@@ -56,5 +57,36 @@ describe("content store read from its file", () => {
   it("is for builds only: the dev server's store changes while it runs", () => {
     const plugin = contentStoreFromFile(storeFile);
     expect(plugin.apply).toBe("build");
+  });
+});
+
+describe("the content-store integration", () => {
+  /** The Vite plugins the integration adds, as Astro would call its setup hook. */
+  function pluginsFor(command: string, collectionStorage?: unknown): Plugin[] {
+    const added: Plugin[] = [];
+    const hooks = contentStore().hooks as Record<string, (options: unknown) => void>;
+    hooks["astro:config:setup"]?.({
+      command,
+      config: { cacheDir: pathToFileURL(`${work}/cache/`), experimental: { collectionStorage } },
+      updateConfig: (update: { vite: { plugins: Plugin[] } }) => added.push(...update.vite.plugins),
+    });
+    return added;
+  }
+
+  it("reads the store Astro writes in its cache folder, in a build with the default storage", () => {
+    const [plugin, ...others] = pluginsFor("build");
+    expect(others).toEqual([]);
+    expect(plugin?.name).toBe("content-store-from-file");
+    expect(pluginsFor("build", "single-file")).toHaveLength(1);
+    const load = plugin?.load as { handler: () => unknown };
+    mkdirSync(join(work, "cache"), { recursive: true });
+    writeFileSync(join(work, "cache/data-store.json"), "[]");
+    expect(load.handler()).toMatchObject({ code: expect.stringContaining(JSON.stringify(join(work, "cache/data-store.json"))) });
+  });
+
+  it("adds nothing to the dev server, nor with chunked storage, where a data-store.json left from before is stale", () => {
+    expect(pluginsFor("dev")).toEqual([]);
+    expect(pluginsFor("build", "chunked")).toEqual([]);
+    expect(pluginsFor("build", { type: "chunked", chunkSize: 1024 })).toEqual([]);
   });
 });
