@@ -5,7 +5,7 @@ import type { Plugin } from "vite";
 const CONTENT_STORE_MODULE = /^\0astro:data-layer-content$/;
 
 /** The module's code: the store read from its file when the module runs. */
-export function contentStoreModule(storeFile: string): string {
+function contentStoreModule(storeFile: string): string {
   return [
     'import { readFileSync } from "node:fs";',
     `export default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, "utf8"));`,
