@@ -10,6 +10,7 @@ import { fullSizeLinks } from "./src/lib/markdown/full-size.ts";
 import { translatorFor } from "./src/lib/i18n/index.ts";
 import { headingAnchors } from "./src/lib/markdown/heading-anchors.ts";
 import { bodyImages } from "./src/lib/markdown/images.ts";
+import { BODY_IMAGE_WIDTHS } from "./src/lib/images/body-widths.ts";
 import { rawMedia } from "./src/lib/markdown/raw-media-plugin.ts";
 import { mathPlugin } from "./src/lib/markdown/math.ts";
 import { siteLinks } from "./src/lib/markdown/site-links.ts";
@@ -113,8 +114,10 @@ export default defineConfig({
   },
   image: {
     responsiveStyles: false,
-    // Markdown images get a srcset like covers, so a phone never downloads the full-size file.
+    // Markdown images get a srcset like covers, so a phone never downloads the full-size file,
+    // made of the widths the text column asks for rather than Astro's list for every screen.
     layout: "constrained",
+    breakpoints: BODY_IMAGE_WIDTHS,
   },
   devToolbar: { enabled: false },
 });

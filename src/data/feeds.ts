@@ -6,6 +6,7 @@ import { render } from "astro:content";
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
 import { mdxComponents } from "../components/post/mdx-components.ts";
 import { absolutizeUrls } from "../lib/feed/html.ts";
+import { intrinsicSize } from "../lib/images/intrinsic-size.ts";
 import { RSS_NAMESPACES, rssChannelData, rssItems, type FeedPost, type FeedSite } from "../lib/feed/items.ts";
 import { absoluteUrl, pathTo } from "../lib/paths/site.ts";
 import { linkPendingImages } from "../lib/markdown/full-size.ts";
@@ -42,7 +43,11 @@ async function renderFeedPost(post: Post): Promise<FeedPost> {
     request: new Request(url),
   });
   const cover = post.entry.data.cover_image;
-  const coverImage = cover ? await getImage({ src: cover, width: Math.min(1200, cover.width), format: "jpeg" }) : undefined;
+  // One JPEG, which every feed reader shows. No layout: the site's responsive
+  // layout would also make a srcset of widths that no feed item links to.
+  const coverImage = cover
+    ? await getImage({ src: cover, width: Math.min(1200, intrinsicSize(cover).width), format: "jpeg", layout: "none" })
+    : undefined;
   return {
     slug: post.slug,
     url: url.href,

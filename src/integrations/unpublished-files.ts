@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { readdir, readFile, rm, rmdir } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+import { readdir, readFile, rm, rmdir, stat } from "node:fs/promises";
+import { dirname, extname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { currentBuildMode } from "../lib/build-mode.ts";
@@ -9,7 +9,7 @@ import { findContentFiles } from "../lib/content-lint/runner.ts";
 import {
   type BuiltContent,
   type ContentSource,
-  heldBackPublicFiles,
+  heldBackFiles,
   isContentFile,
   publishedSources,
 } from "../lib/posts/public-files.ts";
@@ -28,6 +28,34 @@ async function outputMentioning(outDir: string, addresses: readonly string[]): P
   return mentioned;
 }
 
+/**
+ * The copies Astro made of `images` in the assets folder, as paths below the output root. Astro
+ * names a copy after the file plus a hash the bundler chose (and may change a name's characters),
+ * so a copy is known by its extension and its bytes.
+ */
+async function assetCopies(outDir: string, assetsDir: string, images: readonly string[]): Promise<string[]> {
+  const folder = join(outDir, assetsDir);
+  if (!images.length || !existsSync(folder)) return [];
+  const wanted = await Promise.all(images.map(async (file) => ({ file, size: (await stat(file)).size })));
+  const copies: string[] = [];
+  for (const name of await readdir(folder)) {
+    const path = join(folder, name);
+    const size = (await stat(path)).size;
+    const same = wanted.filter(
+      (image) => image.size === size && extname(image.file).toLowerCase() === extname(name).toLowerCase(),
+    );
+    if (!same.length) continue;
+    const bytes = await readFile(path);
+    for (const image of same) {
+      if (bytes.equals(await readFile(image.file))) {
+        copies.push(`${assetsDir}/${name}`);
+        break;
+      }
+    }
+  }
+  return copies;
+}
+
 /** Removes the folders a held-back file leaves empty, up to the output root. */
 async function removeEmptyParents(file: string, outDir: string) {
   for (let dir = dirname(file); dir !== outDir && dir.startsWith(outDir + sep); dir = dirname(dir)) {
@@ -37,8 +65,9 @@ async function removeEmptyParents(file: string, outDir: string) {
 }
 
 /**
- * Leaves out of a production build the `public/` files that only drafts and scheduled posts use
- * (see src/lib/posts/public-files.ts), after Astro has copied them in. Dev and preview builds keep
+ * Leaves out of a production build the `public/` files that only drafts and scheduled posts use,
+ * and the copies Astro made in its assets folder of the images they import (see
+ * src/lib/posts/public-files.ts), after Astro has copied them in. Dev and preview builds keep
  * them. The content route hands over which posts and pages the build publishes; when that is all
  * of them, no post is read. As a safeguard a file stays when anything in the built output still mentions its address.
  */
@@ -46,6 +75,7 @@ export function unpublishedFiles(): AstroIntegration {
   let contentRoot = "";
   let publicDir = "";
   let base = "/";
+  let assetsDir = "_astro";
   return {
     name: "unpublished-files",
     hooks: {
@@ -53,6 +83,7 @@ export function unpublishedFiles(): AstroIntegration {
         contentRoot = fileURLToPath(new URL("content/", config.srcDir));
         publicDir = fileURLToPath(config.publicDir);
         base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+        assetsDir = config.build.assets;
       },
       "astro:build:done": async ({ dir, logger }) => {
         // Taken in every build, so the list never stays in the output.
@@ -71,9 +102,11 @@ export function unpublishedFiles(): AstroIntegration {
           files.map(async (file) => ({ ...file, source: await readFile(file.absPath, "utf8") })),
         );
         const publishedFiles = publishedSources(sources, built);
-        const candidates = heldBackPublicFiles(sources, publishedFiles, base).filter(
-          (path) => existsSync(join(publicDir, path)) && existsSync(join(outDir, path)),
-        );
+        const unpublishedOnly = heldBackFiles(sources, publishedFiles, { base, publicDir });
+        const candidates = [
+          ...unpublishedOnly.publicFiles.filter((path) => existsSync(join(publicDir, path)) && existsSync(join(outDir, path))),
+          ...(await assetCopies(outDir, assetsDir, unpublishedOnly.importedImages)),
+        ];
         if (!candidates.length) return;
         const address = (path: string) => `${base}${encodeURI(path)}`;
         const mentioned = await outputMentioning(outDir, [...candidates.map(address), ...candidates.map((path) => base + path)]);
@@ -82,16 +115,19 @@ export function unpublishedFiles(): AstroIntegration {
           const file = join(outDir, path);
           await rm(file);
           await removeEmptyParents(file, outDir);
-          logger.debug(`held back public/${path}`);
+          logger.debug(`held back ${path}`);
         }
         if (heldBack.length) {
           const count = heldBack.length === 1 ? "1 file" : `${heldBack.length} files`;
-          logger.fork("public").info(
-            `${count} held back: only unpublished posts use them (${heldBack
-              .map((path) => `public/${path}`)
-              .slice(0, 3)
-              .join(", ")}${heldBack.length > 3 ? ", …" : ""})`,
-          );
+          const shown = (path: string) => (path.startsWith(`${assetsDir}/`) ? path : `public/${path}`);
+          logger
+            .fork("public")
+            .info(
+              `${count} held back: only unpublished posts use them (${heldBack
+                .map(shown)
+                .slice(0, 3)
+                .join(", ")}${heldBack.length > 3 ? ", …" : ""})`,
+            );
         }
       },
     },

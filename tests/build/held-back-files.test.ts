@@ -1,12 +1,16 @@
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createProject, fixturesDir, type RunResult, runAstro } from "../support/project.ts";
+import { createProject, fixturesDir, repoRoot, type RunResult, runAstro } from "../support/project.ts";
 
-const png = await sharp({ create: { width: 32, height: 20, channels: 3, background: "#a63d24" } })
-  .png()
-  .toBuffer();
+const pngOf = (background: string) =>
+  sharp({ create: { width: 32, height: 20, channels: 3, background } })
+    .png()
+    .toBuffer();
+const png = await pngOf("#a63d24");
+/** Images beside a draft, which Astro imports: each its own bytes, so its copy in _astro/ is known by them. */
+const BESIDE_DRAFT = { "posts/trip/cover.png": await pngOf("#1f6f8b"), "posts/trip/map.png": await pngOf("#6b8e23") };
 const SEED_COVER = "posts/gpt-5-3-codex-spark/cover_image.png";
 
 /** public/ files only unpublished posts use: each must be absent from production and present in preview. */
@@ -39,6 +43,7 @@ and ![On a page too](/images/page.png).
 `,
   "scheduled.md": "---\ntitle: Scheduled\ndate: 2099-01-01\n---\n[The plan](/files/plan.pdf)\n",
   "published.md": "---\ntitle: Published\ndate: 2025-01-01\n---\n![Shared](/images/shared.png)\n",
+  "trip/index.md": "---\ntitle: Trip\ndraft: true\ncover_image: ./cover.png\ncover_alt: A cover\n---\n![The map](./map.png)\n",
   "unlisted.md": "---\ntitle: Unlisted\ndate: 2025-01-01\nunlisted: true\n---\n![Unlisted](/images/unlisted.png)\n",
 };
 
@@ -47,6 +52,7 @@ function buildProject(): string {
   copyFileSync(join(fixturesDir, "seed/gpt-5-3-codex-spark.md"), join(dir, "src/content/posts/gpt-5-3-codex-spark.md"));
   mkdirSync(join(dir, "src/content/pages"), { recursive: true });
   writeFileSync(join(dir, "src/content/pages/about.md"), "---\ntitle: About\n---\n![On a page](/images/page.png)\n");
+  for (const [path, bytes] of Object.entries(BESIDE_DRAFT)) writeFileSync(join(dir, "src/content", path), bytes);
   for (const path of [...UNPUBLISHED_ONLY, ...KEPT]) {
     const file = join(dir, "public", path);
     if (existsSync(file)) continue;
@@ -71,11 +77,25 @@ describe("public/ files that only unpublished posts use", () => {
     expect(production.code, production.output).toBe(0);
     expect(UNPUBLISHED_ONLY).toHaveLength(8);
     for (const path of UNPUBLISHED_ONLY) expect(existsSync(join(dir, "dist", path)), `${path}\n${production.output}`).toBe(false);
-    expect(production.output).toMatch(/\[public\] 8 files held back: only unpublished posts use them/);
+    // The 8 files, and Astro's copies of the 4 images drafts import: the 2 public covers and the 2 images beside trip/.
+    expect(production.output).toMatch(/\[public\] 12 files held back: only unpublished posts use them/);
     // The draft's folder held nothing else, so it is gone too rather than left empty at a guessable address.
     expect(existsSync(join(dir, "dist/posts/draft"))).toBe(false);
     // The list of what the build left out, which names the drafts' files, is not published either.
     expect(existsSync(join(dir, "dist/.built-content.json"))).toBe(false);
+  });
+
+  it("include the originals Astro copies into _astro/ of the images drafts import, beside the post or under public/", () => {
+    const drafts = [...Object.values(BESIDE_DRAFT), png, readFileSync(join(repoRoot, "public", SEED_COVER))];
+    const copies = (dist: string) =>
+      readdirSync(join(dir, dist, "_astro")).filter((name) =>
+        drafts.some((bytes) => bytes.equals(readFileSync(join(dir, dist, "_astro", name)))),
+      );
+    expect(copies("dist")).toEqual([]);
+    // The preview renders the drafts, so their images are there, optimised.
+    expect(
+      readdirSync(join(dir, "dist-preview/_astro")).filter((name) => /^(cover|map)\..+\.webp$/.test(name)).length,
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it("stay when published content (unlisted posts and pages too) uses them, or nothing refers to them", () => {

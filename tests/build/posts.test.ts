@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
+import { BODY_IMAGE_SIZES, BODY_IMAGE_WIDTHS } from "../../src/lib/images/body-widths.ts";
 import { pageExists, readPage } from "../support/html.ts";
 
 const dist = inject("productionDist");
@@ -78,6 +79,41 @@ describe("production build of the fixture site", () => {
       expect(preloads[1], path).toMatch(/^\/blog\/_astro\/source-serif-4-latin-wght-400-700\.[\w-]+\.woff2$/);
       const faces = [...html.matchAll(/@font-face\{[^}]*url\(([^)]+)\)/g)].map((match) => match[1]?.replace(/^"|"$/g, ""));
       for (const preload of preloads) expect(faces, `${path}: ${preload}`).toContain(preload);
+    }
+  });
+
+  it("publishes no image that nothing in the site links to: no unused original, no rendition no page asks for", () => {
+    const files = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    const linking = files
+      .filter((entry) => /\.(html|xml|json|css|js)$/.test(entry.name))
+      .map((entry) => readFileSync(join(entry.parentPath, entry.name), "utf8"))
+      .join("\n");
+    const images = files.filter(
+      (entry) => entry.parentPath.endsWith("_astro") && /\.(png|jpe?g|webp|gif|avif)$/i.test(entry.name),
+    );
+    // The cover in its widths, the body image in its widths and the feed's JPEG of the cover.
+    expect(images.length).toBeGreaterThanOrEqual(5);
+    expect(images.filter((entry) => entry.name.endsWith(".jpeg"))).toHaveLength(1);
+    expect(images.map((entry) => entry.name).filter((name) => !linking.includes(`/_astro/${name}`))).toEqual([]);
+  });
+
+  it("sizes every optimised body image for the text column, in the widths the column asks for and its own", () => {
+    const repo = inject("repoDist");
+    const pages = [
+      readPage(dist, "posts/hello-world"),
+      ...readdirSync(join(repo, "posts"), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => readPage(repo, `posts/${entry.name}`)),
+    ];
+    const images = pages.flatMap(({ document }) => [...document.querySelectorAll(".prose img[data-astro-image]")]);
+    // The fixture's 400 px diagram, and the repository's example photograph, 1,600 px wide.
+    expect(images.length).toBeGreaterThanOrEqual(2);
+    expect(images.some((image) => Number(image.getAttribute("width")) > Math.max(...BODY_IMAGE_WIDTHS))).toBe(true);
+    for (const image of images) {
+      const width = Number(image.getAttribute("width"));
+      const candidates = (image.getAttribute("srcset") ?? "").split(",").map((candidate) => candidate.trim().split(/\s+/)[1]);
+      expect(image.getAttribute("sizes")).toBe(BODY_IMAGE_SIZES);
+      expect(candidates).toEqual([...BODY_IMAGE_WIDTHS.filter((each) => each < width), width].map((each) => `${each}w`));
     }
   });
 

@@ -6,6 +6,7 @@ import { defineHastPlugin } from "satteri";
 import { diagnoseImageFile } from "../images/diagnose.ts";
 import { isRemoteUrl, resolveLocalImage } from "../posts/paths.ts";
 import { withBase } from "../paths/base.ts";
+import { BODY_IMAGE_SIZES } from "../images/body-widths.ts";
 
 /** The line where the post first mentions `text`, found only once an error is reported, so parsing can skip positions. */
 function lineMentioning(file: string, text: string): number {
@@ -23,9 +24,11 @@ interface ImageOptions {
 /**
  * Body images that Astro's pipeline leaves alone: remote ones (never fetched
  * at build) and `public/` ones. Both load lazily; `public/` ones get their
- * real size so nothing shifts, and the site's base path. A reference to a
- * missing or broken file (also one beside the post, which Astro's pipeline
- * reads next) fails the build, naming the post, the line and the path.
+ * real size so nothing shifts, and the site's base path. Images beside the
+ * post, which Astro's pipeline optimises, get the text column's `sizes`. A
+ * reference to a missing or broken file (also one beside the post, which
+ * Astro's pipeline reads next) fails the build, naming the post, the line and
+ * the path.
  */
 export function bodyImages({ root, publicDir, base }: ImageOptions) {
   return defineHastPlugin({
@@ -44,7 +47,11 @@ export function bodyImages({ root, publicDir, base }: ImageOptions) {
         if (!found.ok) throw new Error(`${where()}: image: ${found.reason}`);
         const problem = diagnoseImageFile(found.absolutePath);
         if (problem) throw new Error(`${where()}: image: "${src}" ${problem}`);
-        if (found.kind !== "public") return;
+        if (found.kind !== "public") {
+          // Astro's pipeline makes the srcset; left to itself, it sizes the image for the whole screen.
+          ctx.setProperty(node, "sizes", BODY_IMAGE_SIZES);
+          return;
+        }
         const { width, height } = await imageSizeFromFile(found.absolutePath);
         ctx.setProperty(node, "width", width);
         ctx.setProperty(node, "height", height);

@@ -1,7 +1,9 @@
 /**
  * Files under `public/` are copied into every build as they are, so a draft's site-absolute cover
- * would be published at a guessable address before the post is. This finds the `public/` files
- * that only content left out of the build refers to; the build then holds them back.
+ * would be published at a guessable address before the post is. Astro also copies the original of
+ * every image a post imports (its cover, Markdown images beside it) into the build's assets folder
+ * before any page is rendered, so a draft's pictures would be published there too. This finds the
+ * files that only content left out of the build uses; the build then holds them back.
  */
 import { buildDocument } from "../content-lint/extract.ts";
 import { parseFrontmatter } from "../content-lint/frontmatter.ts";
@@ -9,6 +11,7 @@ import { createPointAt, stripBom } from "../content-lint/positions.ts";
 import { findHtmlTags } from "../content-lint/html-tags.ts";
 import { resolveSiteLink, routeFor } from "../content-lint/site.ts";
 import type { LintDocument } from "../content-lint/types.ts";
+import { isRemoteUrl, resolveLocalImage } from "./paths.ts";
 
 export interface ContentSource {
   /** Path below the content root: `posts/x.md`, `pages/about.md`. */
@@ -82,30 +85,68 @@ export function publishedSources(sources: readonly ContentSource[], built: Built
   return published;
 }
 
-/**
- * Paths below `public/` that only content outside this build refers to, sorted: `built` holds the
- * absolute paths of the posts and pages the build publishes, as the visibility rules decided them
- * when the build read the collections, and every other post or page counts as unpublished. Files
- * that built content uses, or that no content mentions (favicons, downloads), are not listed.
- */
-export function heldBackPublicFiles(sources: readonly ContentSource[], built: ReadonlySet<string>, base: string): string[] {
-  const content = sources.filter((source) => isContentFile(source.contentPath));
-  const unpublishedOnly = references(
-    content.filter((source) => !built.has(source.absPath)),
-    base,
-  );
-  // Most builds publish everything: then the built posts, nearly all the content, need no reading at all.
-  if (unpublishedOnly.size === 0) return [];
-  const used = references(
-    content.filter((source) => built.has(source.absPath)),
-    base,
-  );
-  return [...unpublishedOnly].filter((path) => !used.has(path)).sort();
+/** What a build holds back, both sorted. */
+export interface HeldBackFiles {
+  /** Paths below `public/` (`posts/x/cover.png`). */
+  publicFiles: string[];
+  /** Absolute paths of images whose originals Astro copied into the assets folder. */
+  importedImages: string[];
 }
 
-/** Every `public/` path the sources refer to, each parsed in full. */
-function references(sources: readonly ContentSource[], base: string): Set<string> {
-  const paths = new Set<string>();
+/**
+ * The files that only content outside this build uses: `built` holds the absolute paths of the
+ * posts and pages the build publishes, as the visibility rules decided them when the build read
+ * the collections, and every other post or page counts as unpublished. Files that built content
+ * uses, or that no content mentions (favicons, downloads), are not listed.
+ */
+export function heldBackFiles(
+  sources: readonly ContentSource[],
+  built: ReadonlySet<string>,
+  { base, publicDir }: { base: string; publicDir: string },
+): HeldBackFiles {
+  const content = sources.filter((source) => isContentFile(source.contentPath));
+  const unpublishedOnly = uses(
+    content.filter((source) => !built.has(source.absPath)),
+    base,
+    publicDir,
+  );
+  // Most builds publish everything: then the built posts, nearly all the content, need no reading at all.
+  if (unpublishedOnly.publicFiles.size === 0 && unpublishedOnly.importedImages.size === 0) {
+    return { publicFiles: [], importedImages: [] };
+  }
+  const used = uses(
+    content.filter((source) => built.has(source.absPath)),
+    base,
+    publicDir,
+  );
+  const only = (mine: Set<string>, theirs: Set<string>) => [...mine].filter((path) => !theirs.has(path)).sort();
+  return {
+    publicFiles: only(unpublishedOnly.publicFiles, used.publicFiles),
+    importedImages: only(unpublishedOnly.importedImages, used.importedImages),
+  };
+}
+
+/**
+ * Images Astro imports for a document, by absolute path: its cover in either form (the post
+ * loader points a `public/` cover at the same file) and Markdown images beside it. A `public/`
+ * path in Markdown is served as it is, and raw HTML is never imported.
+ */
+function importedImages(doc: LintDocument, absPath: string, publicDir: string): string[] {
+  const imported = doc.images.filter(
+    (image) =>
+      !isRemoteUrl(image.url) &&
+      (image.kind === "frontmatter" || ((image.kind === "markdown" || image.kind === "reference") && !image.url.startsWith("/"))),
+  );
+  return imported.flatMap((image) => {
+    const found = resolveLocalImage(absPath, image.url, publicDir);
+    return found.ok ? [found.absolutePath] : [];
+  });
+}
+
+/** Every `public/` path the sources refer to and every image they import, each source parsed once. */
+function uses(sources: readonly ContentSource[], base: string, publicDir: string) {
+  const publicFiles = new Set<string>();
+  const images = new Set<string>();
   for (const source of sources) {
     const doc = buildDocument({
       file: source.contentPath,
@@ -113,7 +154,8 @@ function references(sources: readonly ContentSource[], base: string): Set<string
       source: source.source,
       route: (slug) => routeFor(source.contentPath, slug),
     });
-    for (const path of publicReferences(doc, base)) paths.add(path);
+    for (const path of publicReferences(doc, base)) publicFiles.add(path);
+    for (const image of importedImages(doc, source.absPath, publicDir)) images.add(image);
   }
-  return paths;
+  return { publicFiles, importedImages: images };
 }
