@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { outDir, publicDir, root, srcDir } from "astro:config/server";
-import { filesDigest, nearestFile } from "../lib/build-fingerprint.ts";
+import { cacheDir, outDir, publicDir, root, srcDir } from "astro:config/server";
+import { DigestMemo, filesDigest, nearestFile } from "../lib/build-fingerprint.ts";
+import { cacheFolder } from "../lib/cache-dir.ts";
 import { HANDOVERS, handOver } from "../lib/build-handover.ts";
 import { site } from "../site.config.ts";
 import { buildMode, getPostsWithPages, perBuild } from "./posts.ts";
@@ -37,7 +38,11 @@ export const getPageCacheKey = perBuild(async () => {
     .update(
       JSON.stringify({
         version: KEY_VERSION,
-        files: filesDigest([fileURLToPath(srcDir), fileURLToPath(publicDir), ...projectFiles], rootDir),
+        files: filesDigest(
+          [fileURLToPath(srcDir), fileURLToPath(publicDir), ...projectFiles],
+          rootDir,
+          new DigestMemo(cacheFolder(cacheDir, "file-digests.json")),
+        ),
         lockfile: lockfile ? filesDigest([lockfile], dirname(lockfile)) : undefined,
         // Dates and numbers are formatted by Node's ICU data, which a new Node, or the system's ICU, may change.
         node: [process.version, process.versions.icu, process.versions.unicode, process.versions.tz],

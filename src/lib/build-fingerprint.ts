@@ -1,5 +1,16 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, realpathSync, type Stats, statSync } from "node:fs";
+import {
+  type BigIntStats,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  type Stats,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 
 /** A link to nothing, or to itself (an editor's lock file beside a post, say), is no file of the project. */
@@ -37,16 +48,80 @@ export function filesBelow(paths: readonly string[]): string[] {
   return [...files].sort();
 }
 
+/** What a file's digest is remembered with: fields of its stat that change whenever its content can have. */
+type FileState = [size: string, mtimeNs: string, ctimeNs: string, ino: string];
+
+function fileState(stats: BigIntStats): FileState {
+  return [String(stats.size), String(stats.mtimeNs), String(stats.ctimeNs), String(stats.ino)];
+}
+
+/**
+ * Content digests of files, remembered between builds by their stat, as git's index remembers
+ * them: a build then reads only the files that changed, not every image in `src/` and `public/`.
+ * Writing a file always moves its change time, which no tool can set back, so an edited file is
+ * never taken for the remembered one. A file changed in the last two seconds is not remembered,
+ * since a second write within the file system's clock tick could leave its times as they were.
+ */
+export class DigestMemo {
+  readonly #file: string;
+  readonly #now: number;
+  #entries = new Map<string, { state: FileState; digest: string }>();
+  /** The files this build asked for: only they are kept, so a deleted file leaves the memo. */
+  #asked = new Set<string>();
+  #changed = false;
+
+  /** `file` is where the memo is kept; `now` is when this build reads the files. */
+  constructor(file: string, now = Date.now()) {
+    this.#file = file;
+    this.#now = now;
+    try {
+      this.#entries = new Map(Object.entries(JSON.parse(readFileSync(file, "utf8"))));
+    } catch {
+      // No memo yet, or an unreadable one: every file is read.
+    }
+  }
+
+  /** The digest of the file's content, read from the file only when it is not remembered. */
+  digest(file: string): string {
+    this.#asked.add(file);
+    const stats = statSync(file, { bigint: true });
+    const state = fileState(stats);
+    const remembered = this.#entries.get(file);
+    if (remembered && remembered.state.every((field, index) => field === state[index])) return remembered.digest;
+    const digest = createHash("sha256").update(readFileSync(file)).digest("hex");
+    const settled = (ns: bigint) => this.#now - Number(ns / 1_000_000n) > 2000;
+    if (settled(stats.mtimeNs) && settled(stats.ctimeNs)) {
+      this.#entries.set(file, { state, digest });
+      this.#changed = true;
+    }
+    return digest;
+  }
+
+  /** Writes the memo beside and renames it, so a build that stops halfway never leaves half a file. */
+  save(): void {
+    const kept = [...this.#entries].filter(([file]) => this.#asked.has(file));
+    if (!this.#changed && kept.length === this.#entries.size) return;
+    mkdirSync(dirname(this.#file), { recursive: true });
+    writeFileSync(`${this.#file}.tmp`, JSON.stringify(Object.fromEntries(kept)));
+    renameSync(`${this.#file}.tmp`, this.#file);
+    this.#entries = new Map(kept);
+    this.#changed = false;
+  }
+}
+
 /**
  * A digest of the files at or below `paths` by their path below `root` and their content, in a
  * fixed order: it changes when any file is added, removed, renamed or edited, and only then, so
- * the same files on another machine or in a fresh clone give the same digest.
+ * the same files on another machine or in a fresh clone give the same digest. With a memo, files
+ * unchanged since it was saved are not read.
  */
-export function filesDigest(paths: readonly string[], root: string): string {
+export function filesDigest(paths: readonly string[], root: string, memo?: DigestMemo): string {
   const hash = createHash("sha256");
   for (const file of filesBelow(paths)) {
-    hash.update(relative(root, file).split(sep).join("/")).update("\0").update(readFileSync(file)).update("\0");
+    const content = memo ? memo.digest(file) : createHash("sha256").update(readFileSync(file)).digest("hex");
+    hash.update(relative(root, file).split(sep).join("/")).update("\0").update(content).update("\0");
   }
+  memo?.save();
   return hash.digest("hex");
 }
 

@@ -1,8 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { filesBelow, filesDigest, nearestFile } from "../../src/lib/build-fingerprint.ts";
+import { DigestMemo, filesBelow, filesDigest, nearestFile } from "../../src/lib/build-fingerprint.ts";
 
 let root = "";
 beforeEach(() => {
@@ -60,6 +60,54 @@ describe("the digest of a project's files", () => {
 
   it("skips paths that do not exist", () => {
     expect(filesBelow([join(root, "missing"), join(root, "site/src/post.md")])).toEqual([join(root, "site/src/post.md")]);
+  });
+});
+
+describe("the digest with a memo of the files' digests", () => {
+  const memoFile = () => join(root, "cache/file-digests.json");
+  /** A build well after the files were last written, so every file is settled and remembered. */
+  const later = () => new DigestMemo(memoFile(), Date.now() + 60_000);
+  const withMemo = (memo = later()) => filesDigest([join(root, "site/src")], join(root, "site"), memo);
+
+  it("is the digest without one, and remembers each file by its path", () => {
+    expect(withMemo()).toBe(digest());
+    expect(Object.keys(JSON.parse(readFileSync(memoFile(), "utf8"))).sort()).toEqual([
+      join(root, "site/src/post.md"),
+      join(root, "site/src/styles/global.css"),
+    ]);
+  });
+
+  it("takes an unchanged file's digest from the memo instead of reading it", () => {
+    withMemo();
+    const memo = JSON.parse(readFileSync(memoFile(), "utf8"));
+    memo[join(root, "site/src/post.md")].digest = "remembered";
+    writeFileSync(memoFile(), JSON.stringify(memo));
+    // Only a digest that was never read from the file can make the result differ.
+    expect(withMemo()).not.toBe(digest());
+  });
+
+  it("reads a file again when it was written, even with the same size and modification time", () => {
+    withMemo();
+    const post = join(root, "site/src/post.md");
+    writeFileSync(post, "# A pots\n");
+    // Make the memo agree with the rewritten file in all but its change time, which no tool can set back.
+    const memo = JSON.parse(readFileSync(memoFile(), "utf8"));
+    memo[post].state[1] = String(statSync(post, { bigint: true }).mtimeNs);
+    memo[post].digest = "remembered";
+    writeFileSync(memoFile(), JSON.stringify(memo));
+    expect(withMemo()).toBe(digest());
+  });
+
+  it("does not remember a file written in the last two seconds, whose times a second write might not move", () => {
+    filesDigest([join(root, "site/src")], join(root, "site"), new DigestMemo(memoFile()));
+    expect(() => readFileSync(memoFile(), "utf8")).toThrow();
+  });
+
+  it("forgets a deleted file", () => {
+    withMemo();
+    rmSync(join(root, "site/src/post.md"));
+    expect(withMemo()).toBe(digest());
+    expect(Object.keys(JSON.parse(readFileSync(memoFile(), "utf8")))).toEqual([join(root, "site/src/styles/global.css")]);
   });
 });
 
