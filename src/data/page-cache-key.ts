@@ -34,15 +34,14 @@ export const getPageCacheKey = perBuild(async () => {
     .map((name) => join(rootDir, name));
   const lockfile = nearestFile(rootDir, "package-lock.json");
   const published = (await getPostsWithPages()).map((post) => [post.slug, post.status, post.listed, post.indexable]);
+  const memo = new DigestMemo(cacheFolder(cacheDir, "file-digests.json"));
+  const files = filesDigest([fileURLToPath(srcDir), fileURLToPath(publicDir), ...projectFiles], rootDir, memo);
+  memo.save();
   return createHash("sha256")
     .update(
       JSON.stringify({
         version: KEY_VERSION,
-        files: filesDigest(
-          [fileURLToPath(srcDir), fileURLToPath(publicDir), ...projectFiles],
-          rootDir,
-          new DigestMemo(cacheFolder(cacheDir, "file-digests.json")),
-        ),
+        files,
         lockfile: lockfile ? filesDigest([lockfile], dirname(lockfile)) : undefined,
         // Dates and numbers are formatted by Node's ICU data, which a new Node, or the system's ICU, may change.
         node: [process.version, process.versions.icu, process.versions.unicode, process.versions.tz],

@@ -38,7 +38,9 @@ async function assetCopies(outDir: string, assetsDir: string, images: readonly s
   if (!images.length || !existsSync(folder)) return [];
   const wanted = await Promise.all(images.map(async (file) => ({ file, size: (await stat(file)).size })));
   const copies: string[] = [];
-  for (const name of await readdir(folder)) {
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const { name } = entry;
     const path = join(folder, name);
     const size = (await stat(path)).size;
     const same = wanted.filter(

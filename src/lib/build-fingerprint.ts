@@ -55,6 +55,13 @@ function fileState(stats: BigIntStats): FileState {
   return [String(stats.size), String(stats.mtimeNs), String(stats.ctimeNs), String(stats.ino)];
 }
 
+function isRemembered(entry: unknown): entry is { state: FileState; digest: string } {
+  const { state, digest } = (entry ?? {}) as { state?: unknown; digest?: unknown };
+  return (
+    typeof digest === "string" && Array.isArray(state) && state.length === 4 && state.every((field) => typeof field === "string")
+  );
+}
+
 /**
  * Content digests of files, remembered between builds by their stat, as git's index remembers
  * them: a build then reads only the files that changed, not every image in `src/` and `public/`.
@@ -75,7 +82,8 @@ export class DigestMemo {
     this.#file = file;
     this.#now = now;
     try {
-      this.#entries = new Map(Object.entries(JSON.parse(readFileSync(file, "utf8"))));
+      const saved: unknown = JSON.parse(readFileSync(file, "utf8"));
+      for (const [path, entry] of Object.entries(saved ?? {})) if (isRemembered(entry)) this.#entries.set(path, entry);
     } catch {
       // No memo yet, or an unreadable one: every file is read.
     }
@@ -87,7 +95,7 @@ export class DigestMemo {
     const stats = statSync(file, { bigint: true });
     const state = fileState(stats);
     const remembered = this.#entries.get(file);
-    if (remembered && remembered.state.every((field, index) => field === state[index])) return remembered.digest;
+    if (remembered?.state.every((field, index) => field === state[index])) return remembered.digest;
     const digest = createHash("sha256").update(readFileSync(file)).digest("hex");
     const settled = (ns: bigint) => this.#now - Number(ns / 1_000_000n) > 2000;
     if (settled(stats.mtimeNs) && settled(stats.ctimeNs)) {
@@ -97,13 +105,18 @@ export class DigestMemo {
     return digest;
   }
 
-  /** Writes the memo beside and renames it, so a build that stops halfway never leaves half a file. */
+  /**
+   * Keeps the digests of the files asked for since the memo was read, and only those, written beside
+   * and renamed, so a build that stops halfway never leaves half a file.
+   */
   save(): void {
     const kept = [...this.#entries].filter(([file]) => this.#asked.has(file));
     if (!this.#changed && kept.length === this.#entries.size) return;
     mkdirSync(dirname(this.#file), { recursive: true });
-    writeFileSync(`${this.#file}.tmp`, JSON.stringify(Object.fromEntries(kept)));
-    renameSync(`${this.#file}.tmp`, this.#file);
+    // A name of this process's own, so two builds sharing the cache folder never write into one file.
+    const temporary = `${this.#file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(Object.fromEntries(kept)));
+    renameSync(temporary, this.#file);
     this.#entries = new Map(kept);
     this.#changed = false;
   }
@@ -113,7 +126,7 @@ export class DigestMemo {
  * A digest of the files at or below `paths` by their path below `root` and their content, in a
  * fixed order: it changes when any file is added, removed, renamed or edited, and only then, so
  * the same files on another machine or in a fresh clone give the same digest. With a memo, files
- * unchanged since it was saved are not read.
+ * unchanged since it was saved are not read; the caller saves it.
  */
 export function filesDigest(paths: readonly string[], root: string, memo?: DigestMemo): string {
   const hash = createHash("sha256");
@@ -121,7 +134,6 @@ export function filesDigest(paths: readonly string[], root: string, memo?: Diges
     const content = memo ? memo.digest(file) : createHash("sha256").update(readFileSync(file)).digest("hex");
     hash.update(relative(root, file).split(sep).join("/")).update("\0").update(content).update("\0");
   }
-  memo?.save();
   return hash.digest("hex");
 }
 

@@ -1,4 +1,15 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -67,7 +78,11 @@ describe("the digest with a memo of the files' digests", () => {
   const memoFile = () => join(root, "cache/file-digests.json");
   /** A build well after the files were last written, so every file is settled and remembered. */
   const later = () => new DigestMemo(memoFile(), Date.now() + 60_000);
-  const withMemo = (memo = later()) => filesDigest([join(root, "site/src")], join(root, "site"), memo);
+  const withMemo = (memo = later()) => {
+    const result = filesDigest([join(root, "site/src")], join(root, "site"), memo);
+    memo.save();
+    return result;
+  };
 
   it("is the digest without one, and remembers each file by its path", () => {
     expect(withMemo()).toBe(digest());
@@ -89,7 +104,9 @@ describe("the digest with a memo of the files' digests", () => {
   it("reads a file again when it was written, even with the same size and modification time", () => {
     withMemo();
     const post = join(root, "site/src/post.md");
-    writeFileSync(post, "# A pots\n");
+    const before = statSync(post, { bigint: true }).ctimeNs;
+    // A change time moves once per tick of the kernel's clock: write again until it has.
+    while (statSync(post, { bigint: true }).ctimeNs === before) writeFileSync(post, "# A pots\n");
     // Make the memo agree with the rewritten file in all but its change time, which no tool can set back.
     const memo = JSON.parse(readFileSync(memoFile(), "utf8"));
     memo[post].state[1] = String(statSync(post, { bigint: true }).mtimeNs);
@@ -99,8 +116,25 @@ describe("the digest with a memo of the files' digests", () => {
   });
 
   it("does not remember a file written in the last two seconds, whose times a second write might not move", () => {
-    filesDigest([join(root, "site/src")], join(root, "site"), new DigestMemo(memoFile()));
+    withMemo(new DigestMemo(memoFile()));
     expect(() => readFileSync(memoFile(), "utf8")).toThrow();
+  });
+
+  it("goes by the change time too: a file whose modification time was set back is not remembered until it settles", () => {
+    const post = join(root, "site/src/post.md");
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(post, anHourAgo, anHourAgo);
+    utimesSync(join(root, "site/src/styles/global.css"), anHourAgo, anHourAgo);
+    withMemo(new DigestMemo(memoFile()));
+    expect(() => readFileSync(memoFile(), "utf8")).toThrow();
+  });
+
+  it("reads every file when the memo is damaged or of another shape", () => {
+    mkdirSync(join(root, "cache"));
+    writeFileSync(memoFile(), JSON.stringify({ [join(root, "site/src/post.md")]: { digest: "remembered" } }));
+    expect(withMemo()).toBe(digest());
+    writeFileSync(memoFile(), "{ half a fi");
+    expect(withMemo()).toBe(digest());
   });
 
   it("forgets a deleted file", () => {

@@ -1,7 +1,9 @@
 /**
  * What the text column asks of an image in a post, so a reader's browser picks the smallest file
- * that fills it. The column (`.prose`, src/styles/prose.css) is 68ch of the 17 px body serif,
- * 729 CSS px at most, and the page's side padding is 1.25rem each side (src/styles/global.css).
+ * that fills it. The column (`.prose`, src/styles/prose.css) is 68ch of the 17 px body face, Inter,
+ * whose "0" is 0.631em wide: 729 CSS px at most. The page's side padding is 1.25rem on each side
+ * (src/styles/global.css), so the column is full width from 729 px + 2.5rem, 48.5rem (776 px),
+ * up; below that it is the viewport less 2.5rem. 46rem (736 px) is the 729 px rounded up.
  */
 export const BODY_IMAGE_SIZES = "(min-width: 48.5rem) 46rem, calc(100vw - 2.5rem)";
 

@@ -23,6 +23,7 @@ describe("editSiteConfig", () => {
     '  redirects: {\n    "/markdown-tour": "/posts/example-markdown-tour/",\n  },\n',
   );
 
+  // It starts Biome, and is the first to load the code parser: more than the default 5 s on a busy machine.
   it("adds redirects after the existing ones, leaving every other line as it was", () => {
     const edit = editSiteConfig(code, { redirects: { "/:slug": "/posts/:slug/", "/2019/04/foo/": "/posts/foo/" } });
     expect(edit.added).toEqual(["/:slug", "/2019/04/foo/"]);
@@ -32,7 +33,7 @@ describe("editSiteConfig", () => {
     const before = code.split("\n").filter((line) => !line.includes("redirects") && line.trim() !== "},");
     for (const line of before) expect(edit.code.split("\n")).toContain(line);
     expect(biomeFormat(edit.code)).toBe(edit.code);
-  });
+  }, 30_000);
 
   it("changes nothing the second time", () => {
     const once = editSiteConfig(code, { redirects: { "/:slug": "/posts/:slug/" } });
