@@ -36,7 +36,13 @@ async function outputMentioning(outDir: string, addresses: readonly string[]): P
 async function assetCopies(outDir: string, assetsDir: string, images: readonly string[]): Promise<string[]> {
   const folder = join(outDir, assetsDir);
   if (!images.length || !existsSync(folder)) return [];
-  const wanted = await Promise.all(images.map(async (file) => ({ file, size: (await stat(file)).size })));
+  const wanted = await Promise.all(
+    images.map(async (file) => {
+      let bytes: Promise<Buffer> | undefined;
+      // Read once, and only when a file in the folder has the same size.
+      return { file, size: (await stat(file)).size, bytes: () => (bytes ??= readFile(file)) };
+    }),
+  );
   const copies: string[] = [];
   for (const entry of await readdir(folder, { withFileTypes: true })) {
     if (!entry.isFile()) continue;
@@ -49,7 +55,7 @@ async function assetCopies(outDir: string, assetsDir: string, images: readonly s
     if (!same.length) continue;
     const bytes = await readFile(path);
     for (const image of same) {
-      if (bytes.equals(await readFile(image.file))) {
+      if (bytes.equals(await image.bytes())) {
         copies.push(`${assetsDir}/${name}`);
         break;
       }

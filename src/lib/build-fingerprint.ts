@@ -1,17 +1,7 @@
 import { createHash } from "node:crypto";
-import {
-  type BigIntStats,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  type Stats,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { type BigIntStats, existsSync, readdirSync, readFileSync, realpathSync, type Stats, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
+import { writeAtomically } from "./write-atomically.ts";
 
 /** A link to nothing, or to itself (an editor's lock file beside a post, say), is no file of the project. */
 function followedStat(path: string): Stats | undefined {
@@ -46,6 +36,10 @@ export function filesBelow(paths: readonly string[]): string[] {
   };
   for (const path of paths) if (existsSync(path)) visit(path);
   return [...files].sort();
+}
+
+function contentDigest(file: string): string {
+  return createHash("sha256").update(readFileSync(file)).digest("hex");
 }
 
 /** What a file's digest is remembered with: fields of its stat that change whenever its content can have. */
@@ -96,7 +90,7 @@ export class DigestMemo {
     const state = fileState(stats);
     const remembered = this.#entries.get(file);
     if (remembered?.state.every((field, index) => field === state[index])) return remembered.digest;
-    const digest = createHash("sha256").update(readFileSync(file)).digest("hex");
+    const digest = contentDigest(file);
     const settled = (ns: bigint) => this.#now - Number(ns / 1_000_000n) > 2000;
     if (settled(stats.mtimeNs) && settled(stats.ctimeNs)) {
       this.#entries.set(file, { state, digest });
@@ -106,17 +100,13 @@ export class DigestMemo {
   }
 
   /**
-   * Keeps the digests of the files asked for since the memo was read, and only those, written beside
-   * and renamed, so a build that stops halfway never leaves half a file.
+   * Keeps the digests of the files asked for since the memo was read, and only those, written
+   * atomically, so a build that stops halfway never leaves half a file.
    */
   save(): void {
     const kept = [...this.#entries].filter(([file]) => this.#asked.has(file));
     if (!this.#changed && kept.length === this.#entries.size) return;
-    mkdirSync(dirname(this.#file), { recursive: true });
-    // A name of this process's own, so two builds sharing the cache folder never write into one file.
-    const temporary = `${this.#file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(Object.fromEntries(kept)));
-    renameSync(temporary, this.#file);
+    writeAtomically(this.#file, JSON.stringify(Object.fromEntries(kept)));
     this.#entries = new Map(kept);
     this.#changed = false;
   }
@@ -131,7 +121,7 @@ export class DigestMemo {
 export function filesDigest(paths: readonly string[], root: string, memo?: DigestMemo): string {
   const hash = createHash("sha256");
   for (const file of filesBelow(paths)) {
-    const content = memo ? memo.digest(file) : createHash("sha256").update(readFileSync(file)).digest("hex");
+    const content = memo ? memo.digest(file) : contentDigest(file);
     hash.update(relative(root, file).split(sep).join("/")).update("\0").update(content).update("\0");
   }
   return hash.digest("hex");

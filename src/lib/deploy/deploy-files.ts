@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { TrailingSlash } from "../paths/routes.ts";
+import { writeAtomically } from "../write-atomically.ts";
 import type { SiteConfig } from "../../site.config.ts";
 import { FEED_TYPES, type ThirdPartyOrigins, thirdPartyOrigins, toHeadersFile, toNginxConfig } from "./headers.ts";
 import { inlineHashes, type InlineHashes } from "./inline-hashes.ts";
@@ -103,14 +104,6 @@ export function planDeployFiles(options: DeployFilesOptions): DeployFiles {
     }),
     problems: plan.problems,
   };
-}
-
-/** Writes through a temporary name, so a reader never sees half a file. */
-function writeAtomically(file: string, content: string) {
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, file);
 }
 
 /** `_headers` and `_redirects` belong in the build: the hosts read them from the published folder. */
